@@ -1,0 +1,57 @@
+import { join } from 'node:path'
+
+import { app, session } from 'electron'
+import ElectronStore from 'electron-store'
+
+import { createDispatcher } from '../services/dispatcher.ts'
+import { createHandlers } from '../services/handlers.ts'
+import { createSettingsService } from '../services/settings-service.ts'
+import { APP_ENTRY_URL } from './app-origin.ts'
+import { registerAppScheme, setupAppProtocol } from './app-protocol.ts'
+import { setupIpc } from './ipc.ts'
+import { setupMenu } from './menu.ts'
+import { denyAllPermissions, hardenWebContents, trustedOrigins } from './security.ts'
+import { createMainWindow } from './window.ts'
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const origins = trustedOrigins(devServerUrl)
+
+registerAppScheme()
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origins))
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  const store = new ElectronStore<Record<string, unknown>>({ name: 'settings' })
+  let mainWindow: Electron.BrowserWindow | null = null
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+
+  void app.whenReady().then(() => {
+    denyAllPermissions(session.defaultSession)
+    setupAppProtocol(join(import.meta.dirname, '../renderer'))
+    const dispatch = createDispatcher(
+      createHandlers({
+        appInfo: {
+          name: '草稿',
+          version: app.getVersion(),
+          shell: 'electron',
+          dataDir: app.getPath('userData'),
+        },
+        settings: createSettingsService(store),
+      }),
+    )
+    setupIpc(dispatch, origins)
+    setupMenu(!app.isPackaged)
+    mainWindow = createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      url: devServerUrl ?? APP_ENTRY_URL,
+      state: { get: (key) => store.get(key), set: (key, value) => store.set(key, value) },
+    })
+  })
+}

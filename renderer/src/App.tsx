@@ -1,0 +1,5 @@
+import { HomeScreen } from './home/HomeScreen.tsx'
+
+export function App() {
+  return <HomeScreen />
+}

@@ -1,0 +1,74 @@
+import {
+  apiResultSchema,
+  contract,
+  methodNames,
+  type ApiErrorShape,
+  type ErrorCode,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from '../../../domain/contract.ts'
+
+/** A failed call, with the code for the program and the Chinese message for the writer. */
+export class ApiError extends Error {
+  readonly code: ErrorCode
+
+  constructor(shape: ApiErrorShape) {
+    super(shape.message)
+    this.name = 'ApiError'
+    this.code = shape.code
+  }
+}
+
+export type Api = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>
+}
+
+type Transport = (method: MethodName, input: unknown) => Promise<unknown>
+
+declare global {
+  interface Window {
+    /** Exposed by the preload inside Electron; absent in a browser. */
+    caogao?: Record<MethodName, (input: unknown) => Promise<unknown>>
+  }
+}
+
+function preloadTransport(bridge: NonNullable<Window['caogao']>): Transport {
+  return (method, input) => bridge[method](input)
+}
+
+/** The browser host answers the same contract over HTTP; the page it served carries the token. */
+function hostTransport(): Transport {
+  const token = document.querySelector<HTMLMetaElement>('meta[name="caogao-host-token"]')?.content
+  return async (method, input) => {
+    let response: Response
+    try {
+      response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Caogao-Token': token ?? '' },
+        body: JSON.stringify(input),
+      })
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'IO_ERROR', message: '无法连接到本机服务，请重新打开程序。' },
+      }
+    }
+    return response.json()
+  }
+}
+
+export function createApi(transport: Transport): Api {
+  const call = async (method: MethodName, input: unknown): Promise<unknown> => {
+    const result = apiResultSchema.safeParse(await transport(method, input))
+    if (!result.success)
+      throw new ApiError({ code: 'INTERNAL', message: '程序返回了无法识别的结果。' })
+    if (!result.data.ok) throw new ApiError(result.data.error)
+    return contract[method].output.parse(result.data.value)
+  }
+  return Object.fromEntries(
+    methodNames.map((method) => [method, (input: unknown) => call(method, input)]),
+  ) as Api
+}
+
+export const api: Api = createApi(window.caogao ? preloadTransport(window.caogao) : hostTransport())
