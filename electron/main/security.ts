@@ -39,12 +39,14 @@ function safeUrl(raw: string): URL | null {
   }
 }
 
-/** Standard-scheme origins compare by scheme, host and port; anything unparsable is foreign. */
+/**
+ * Compares scheme, host and port; anything unparsable is foreign. Built by hand because
+ * WHATWG URL gives a custom scheme the origin "null" outside Electron.
+ */
 export function isTrustedUrl(raw: string, origins: readonly string[]): boolean {
   const url = safeUrl(raw)
-  if (!url) return false
-  if (url.username || url.password) return false
-  return origins.includes(url.origin)
+  if (!url || !url.host || url.username || url.password) return false
+  return origins.includes(`${url.protocol}//${url.host}`)
 }
 
 /** A page may navigate only within the app's own origin (a reload, say), never out of it. */

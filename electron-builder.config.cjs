@@ -1,0 +1,64 @@
+// Packaging for offices: Windows installer (per user, no administrator) and portable exe,
+// Linux .deb and AppImage for UOS and Kylin. No auto-update, no network at all.
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'cn.caogao.desktop',
+  productName: '草稿',
+  executableName: 'caogao',
+  copyright: 'Copyright © 2026 Caogao',
+  directories: { output: 'dist', buildResources: 'build' },
+  files: ['out/**/*', 'package.json'],
+  asar: true,
+  compression: 'normal',
+  publish: null,
+  electronLanguages: ['zh-CN', 'en-US'],
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
+  win: {
+    target: [
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'portable', arch: ['x64'] },
+    ],
+    icon: 'build/icon.png',
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowElevation: false,
+    allowToChangeInstallationDirectory: true,
+    installerLanguages: ['zh_CN'],
+    language: '2052',
+    unicode: true,
+    createDesktopShortcut: true,
+    shortcutName: '草稿',
+    artifactName: 'caogao-setup-${version}-${arch}.${ext}',
+  },
+  portable: {
+    artifactName: 'caogao-portable-${version}-${arch}.${ext}',
+  },
+  linux: {
+    target: [
+      { target: 'deb', arch: ['x64', 'arm64'] },
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+    ],
+    icon: 'build/icon.png',
+    category: 'Office',
+    synopsis: '教育工作总结写作助手',
+    description: '县乡教育工作总结的离线写作与公文格式导出工具',
+    maintainer: 'Caogao <caogao@example.invalid>',
+    desktop: { entry: { Name: '草稿', 'Name[zh_CN]': '草稿', Comment: '教育工作总结写作助手' } },
+  },
+  deb: {
+    artifactName: 'caogao_${version}_${arch}.${ext}',
+  },
+  appImage: {
+    artifactName: 'caogao-${version}-${arch}.${ext}',
+  },
+}

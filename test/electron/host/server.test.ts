@@ -1,0 +1,103 @@
+import { request } from 'node:http'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { TOKEN_HEADER } from '../../../electron/host/server.ts'
+import { startTestHost, type TestHost } from '../../e2e/support.ts'
+
+let host: TestHost
+
+beforeAll(async () => {
+  host = await startTestHost()
+})
+afterAll(() => host.dispose())
+
+/** A raw request, so the Host and Origin headers are exactly what the test says. */
+function send(options: {
+  method?: string
+  path: string
+  headers?: Record<string, string>
+  body?: string
+}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  const url = new URL(host.url)
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: url.host, ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        )
+      },
+    )
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  send({
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
+    body: JSON.stringify(body),
+  })
+
+describe('browser host', () => {
+  it('listens on loopback only', () => {
+    expect(new URL(host.url).hostname).toBe('127.0.0.1')
+  })
+
+  it('serves the renderer with the CSP and the token in a meta tag', async () => {
+    const res = await send({ path: '/' })
+    expect(res.status).toBe(200)
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'")
+    expect(res.body).toContain(`<meta name="caogao-host-token" content="${host.token}">`)
+  })
+
+  it('answers the contract with the real services', async () => {
+    const res = await api('updateSettings', { level3Numbering: '1、' })
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { level3Numbering: '1、' } })
+    const again = await api('getSettings', {})
+    expect(JSON.parse(again.body)).toMatchObject({ ok: true, value: { level3Numbering: '1、' } })
+  })
+
+  it('refuses a call without the token', async () => {
+    const res = await api('getSettings', {}, { [TOKEN_HEADER]: 'guess' })
+    expect(res.status).toBe(403)
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('refuses a foreign Host header (DNS rebinding) and a foreign Origin', async () => {
+    expect((await send({ path: '/', headers: { host: 'evil.example:80' } })).status).toBe(421)
+    expect((await api('getSettings', {}, { origin: 'https://evil.example' })).status).toBe(403)
+  })
+
+  it('answers bad JSON and invalid input with typed errors', async () => {
+    const bad = await send({
+      method: 'POST',
+      path: '/api/getSettings',
+      headers: { [TOKEN_HEADER]: host.token },
+      body: '{not json',
+    })
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const invalid = await api('updateSettings', { editorFontSize: 999 })
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('does not serve files outside the renderer', async () => {
+    expect((await send({ path: '/../package.json' })).status).toBe(404)
+    expect((await send({ path: '/%2e%2e/package.json' })).status).toBe(404)
+  })
+})
