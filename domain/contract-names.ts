@@ -1,7 +1,26 @@
 import type { MethodName } from './contract.ts'
 
 /** Kept in step with `contract` by the type below: a missing or extra name fails typecheck. */
-export const methodNames = ['getAppInfo', 'getSettings', 'updateSettings'] as const
+export const methodNames = [
+  'getAppInfo',
+  'getSettings',
+  'updateSettings',
+  'listDrafts',
+  'createDraft',
+  'openDraft',
+  'saveDraft',
+  'renameDraft',
+  'duplicateDraft',
+  'carryForwardDraft',
+  'trashDraft',
+  'listTrash',
+  'restoreDraft',
+  'deleteDraftForever',
+  'snapshotDraft',
+  'listRevisions',
+  'readRevision',
+  'restoreRevision',
+] as const
 
 type Listed = (typeof methodNames)[number]
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false

@@ -1,10 +1,25 @@
 import { z } from 'zod'
 import { zhCN } from 'zod/locales'
 
+import {
+  MAX_YEAR,
+  MIN_YEAR,
+  draftContentSchema,
+  draftFileSchema,
+  draftIdSchema,
+  draftKindSchema,
+  draftSummarySchema,
+} from './draft/draft.ts'
+import { revisionInfoSchema } from './draft/revisions.ts'
 import { settingsPatchSchema, settingsSchema } from './settings.ts'
 
 // Validation messages reach the writer, so they are in Chinese.
 z.config(zhCN())
+
+const empty = z.object({}).strict()
+const byId = z.object({ id: draftIdSchema }).strict()
+const trashedDraftSchema = draftSummarySchema.extend({ trashedAt: z.iso.datetime() })
+const draftResultSchema = z.object({ draft: draftFileSchema })
 
 /**
  * Every call from the renderer to main, declared once. Main validates each input
@@ -29,6 +44,68 @@ export const contract = {
   updateSettings: {
     input: settingsPatchSchema,
     output: settingsSchema,
+  },
+
+  listDrafts: {
+    input: empty,
+    /** notices: damaged files that were recovered while listing, in Chinese. */
+    output: z.object({ drafts: z.array(draftSummarySchema), notices: z.array(z.string()) }),
+  },
+  createDraft: {
+    input: z
+      .object({
+        kind: draftKindSchema,
+        topic: z.string().max(50),
+        unit: z.string().trim().max(100),
+        year: z.number().int().min(MIN_YEAR).max(MAX_YEAR),
+      })
+      .strict(),
+    output: draftSummarySchema,
+  },
+  openDraft: {
+    input: byId,
+    output: z.object({ draft: draftFileSchema, notice: z.string().nullable() }),
+  },
+  saveDraft: {
+    input: z
+      .object({
+        id: draftIdSchema,
+        /** The revision the editor started from; a different one on disk is a conflict. */
+        baseRevision: z.number().int().min(0),
+        content: draftContentSchema,
+      })
+      .strict(),
+    output: z.object({
+      revision: z.number().int(),
+      updatedAt: z.iso.datetime(),
+      wordCount: z.number().int(),
+    }),
+  },
+  renameDraft: {
+    input: z.object({ id: draftIdSchema, title: z.string().trim().min(1).max(200) }).strict(),
+    output: draftSummarySchema,
+  },
+  duplicateDraft: { input: byId, output: draftSummarySchema },
+  carryForwardDraft: { input: byId, output: draftSummarySchema },
+  trashDraft: { input: byId, output: empty },
+  listTrash: { input: empty, output: z.object({ drafts: z.array(trashedDraftSchema) }) },
+  restoreDraft: { input: byId, output: draftSummarySchema },
+  deleteDraftForever: { input: byId, output: empty },
+  snapshotDraft: {
+    input: z.object({ id: draftIdSchema, reason: z.literal('close') }).strict(),
+    output: empty,
+  },
+  listRevisions: {
+    input: byId,
+    output: z.object({ revisions: z.array(revisionInfoSchema) }),
+  },
+  readRevision: {
+    input: z.object({ id: draftIdSchema, revisionId: z.string().max(100) }).strict(),
+    output: draftResultSchema,
+  },
+  restoreRevision: {
+    input: z.object({ id: draftIdSchema, revisionId: z.string().max(100) }).strict(),
+    output: draftResultSchema,
   },
 } as const
 

@@ -1,6 +1,7 @@
 import Conf from 'conf'
 
 import { createDispatcher } from '../services/dispatcher.ts'
+import { DraftStore } from '../services/drafts/draft-store.ts'
 import { createHandlers } from '../services/handlers.ts'
 import { createSettingsService } from '../services/settings-service.ts'
 import { startBrowserHost, type BrowserHost } from './server.ts'
@@ -23,6 +24,7 @@ export function createHost(options: {
         dataDir: options.dataDir,
       },
       settings: createSettingsService(store),
+      drafts: new DraftStore({ dataDir: options.dataDir }),
     }),
   )
   return startBrowserHost({ rendererDir: options.rendererDir, dispatch, port: options.port })

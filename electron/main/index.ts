@@ -4,6 +4,7 @@ import { app, session } from 'electron'
 import ElectronStore from 'electron-store'
 
 import { createDispatcher } from '../services/dispatcher.ts'
+import { DraftStore } from '../services/drafts/draft-store.ts'
 import { createHandlers } from '../services/handlers.ts'
 import { createSettingsService } from '../services/settings-service.ts'
 import { APP_ENTRY_URL } from './app-origin.ts'
@@ -44,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
           dataDir: app.getPath('userData'),
         },
         settings: createSettingsService(store),
+        drafts: new DraftStore({ dataDir: app.getPath('userData') }),
       }),
     )
     setupIpc(dispatch, origins)

@@ -4,13 +4,14 @@ import { defaultSettings } from '../../../domain/settings.ts'
 import { createDispatcher, type Handlers } from '../../../electron/services/dispatcher.ts'
 import { ServiceError } from '../../../electron/services/service-error.ts'
 
+/** Only the settings and app-info methods are called here. */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     getAppInfo: () => ({ name: '草稿', version: '1.0.0', shell: 'browser-host', dataDir: '/tmp' }),
     getSettings: () => defaultSettings,
     updateSettings: (patch) => ({ ...defaultSettings, ...patch }),
     ...overrides,
-  }
+  } as Handlers
 }
 
 describe('dispatcher', () => {

@@ -1,0 +1,104 @@
+import { useState } from 'react'
+
+import { MAX_YEAR, MIN_YEAR, type DraftMeta } from '../../../domain/draft/draft.ts'
+import { suggestTitle } from '../../../domain/draft/templates.ts'
+
+/** "2026-11-23" → "2026年11月23日" (no zero padding, as GB/T 9704 writes dates). */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
+export function todayIso(today = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`
+}
+
+/** 基本信息: the report's metadata. A bad year gets a message here and the last good one is kept. */
+export function MetaForm({
+  meta,
+  onChange,
+}: {
+  meta: DraftMeta
+  onChange: (meta: DraftMeta) => void
+}) {
+  const [yearText, setYearText] = useState(String(meta.year))
+  const [yearError, setYearError] = useState<string | null>(null)
+  const set = <K extends keyof DraftMeta>(key: K, value: DraftMeta[K]) =>
+    onChange({ ...meta, [key]: value })
+  const effectiveDate = meta.date || todayIso()
+
+  return (
+    <form className="meta-form" onSubmit={(e) => e.preventDefault()} aria-label="基本信息">
+      <label className="field">
+        <span>标题</span>
+        <textarea
+          rows={2}
+          value={meta.title}
+          maxLength={200}
+          onChange={(e) => set('title', e.target.value)}
+        />
+      </label>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => set('title', suggestTitle(meta))}
+      >
+        按单位和年度生成标题
+      </button>
+      <label className="field">
+        <span>单位</span>
+        <input value={meta.unit} maxLength={100} onChange={(e) => set('unit', e.target.value)} />
+      </label>
+      <label className="field">
+        <span>年度</span>
+        <input
+          value={yearText}
+          inputMode="numeric"
+          maxLength={4}
+          aria-invalid={yearError !== null}
+          onChange={(e) => {
+            const text = e.target.value
+            setYearText(text)
+            const year = /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : NaN
+            if (Number.isNaN(year) || year < MIN_YEAR || year > MAX_YEAR) {
+              setYearError(
+                `请填写四位数的年份（${MIN_YEAR}—${MAX_YEAR}），当前仍按 ${meta.year} 年保存`,
+              )
+            } else {
+              setYearError(null)
+              set('year', year)
+            }
+          }}
+        />
+      </label>
+      {yearError && (
+        <p className="field-error" role="alert">
+          {yearError}
+        </p>
+      )}
+      <label className="field">
+        <span>主送机关（可不填）</span>
+        <input
+          value={meta.recipient}
+          maxLength={100}
+          placeholder="如：县人民政府"
+          onChange={(e) => set('recipient', e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>署名</span>
+        <input
+          value={meta.signature}
+          maxLength={100}
+          onChange={(e) => set('signature', e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>成文日期</span>
+        <input type="date" value={effectiveDate} onChange={(e) => set('date', e.target.value)} />
+      </label>
+      <p className="hint">文中写作：{chineseDate(effectiveDate)}</p>
+    </form>
+  )
+}

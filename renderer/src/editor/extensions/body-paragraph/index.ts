@@ -1,0 +1,1 @@
+export { BodyParagraph } from './body-paragraph.ts'
