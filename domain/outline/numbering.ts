@@ -1,0 +1,35 @@
+import { toChineseNumeral } from './chinese-numerals.ts'
+
+export type HeadingLevel = 1 | 2 | 3 | 4
+export type Level3Style = '1.' | '1、'
+
+export function isHeadingLevel(value: unknown): value is HeadingLevel {
+  return value === 1 || value === 2 || value === 3 || value === 4
+}
+
+/** The drawn number of a heading: 一、 （一） 1. （1）, level 3 optionally 1、 */
+export function headingLabel(level: HeadingLevel, n: number, level3: Level3Style = '1.'): string {
+  switch (level) {
+    case 1:
+      return `${toChineseNumeral(n)}、`
+    case 2:
+      return `（${toChineseNumeral(n)}）`
+    case 3:
+      return level3 === '1、' ? `${n}、` : `${n}.`
+    case 4:
+      return `（${n}）`
+  }
+}
+
+/**
+ * Numbers a sequence of heading levels as the official style does: each level counts
+ * within its parent and restarts under each new parent ("（一）" again under "二、").
+ */
+export function numberHeadings(levels: readonly HeadingLevel[], level3: Level3Style = '1.'): string[] {
+  const counters = [0, 0, 0, 0]
+  return levels.map((level) => {
+    counters[level - 1]! += 1
+    for (let deeper = level; deeper < 4; deeper++) counters[deeper] = 0
+    return headingLabel(level, counters[level - 1]!, level3)
+  })
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { plainText } from '../../../domain/draft/doc.ts'
+import { buildOutline } from '../../../domain/outline/outline.ts'
+import { blocksFromPlainText } from '../../../domain/outline/plain-text-blocks.ts'
+
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname, '../../../../shared/fixtures/reports', name), 'utf8')
+
+describe('paste recognition on the fixture reports', () => {
+  it('district-annual-a: the section tree, renumbered where the source skipped', () => {
+    const blocks = blocksFromPlainText(fixture('district-annual-a.txt'))
+    const outline = buildOutline(blocks, '1、')
+    const levels = outline.map((s) => s.level)
+    expect(levels.filter((l) => l === 1)).toHaveLength(2)
+    expect(levels.filter((l) => l === 2)).toHaveLength(5)
+    expect(levels.filter((l) => l === 3)).toHaveLength(22)
+    expect(outline.slice(0, 3).map((s) => `${s.label}${s.title}`)).toEqual([
+      '一、20XX年主要工作',
+      '（一）以教育质量为中心，整体提升办学水平',
+      '1、“普九”成果进一步巩固。',
+    ])
+    // The source jumps from 5、 to 7、 under (五): drawn numbers close the gap.
+    const underFive = outline.filter((s) => s.index > outline[outline.findIndex((x) => x.title.startsWith('以和谐发展'))]!.index && s.level === 3)
+    expect(underFive.map((s) => s.label).slice(4, 7)).toEqual(['5、', '6、', '7、'])
+    expect(underFive[5]!.title).toBe('建整扶贫工作进一步加强。')
+    // No number typed by the source survives in a heading's text.
+    for (const b of blocks.filter((x) => x.type === 'heading')) expect(plainText(b)).not.toMatch(/^[（(]?[一二三四五六七八九十\d]+[）)]?[、.．]/)
+  })
+
+  it('district-annual-b: level-1 headings with half-width commas are found', () => {
+    const outline = buildOutline(blocksFromPlainText(fixture('district-annual-b.txt')))
+    const top = outline.filter((s) => s.level === 1).map((s) => s.title)
+    expect(top[0]).toBe('抢抓机遇,固本强基,教育事业快速、协调发展。')
+    expect(top).toContain('全面实施素质教育,教育质量稳步提高。')
+  })
+
+  it('collection-topical: run-in level-1 headings and (1) items', () => {
+    const blocks = blocksFromPlainText(fixture('collection-topical.txt'))
+    const outline = buildOutline(blocks)
+    const first = outline.find((s) => s.title.startsWith('认真组织学习'))!
+    expect(first.level).toBe(1)
+    expect(outline.filter((s) => s.level === 4).length).toBeGreaterThanOrEqual(10)
+    expect(blocks.every((b) => plainText(b).trim() !== '')).toBe(true)
+  })
+
+  it('keeps every non-space character of the source, minus the typed numbers', () => {
+    const source = fixture('district-annual-a.txt')
+    const blocks = blocksFromPlainText(source)
+    const kept = blocks.map((b) => plainText(b)).join('').replace(/\s/g, '').length
+    const all = source.replace(/\s/g, '').length
+    expect(all - kept).toBeGreaterThan(0)
+    expect(all - kept).toBeLessThan(29 * 4)
+  })
+})
