@@ -9,7 +9,9 @@ export function toChineseNumeral(n: number): string {
   const rest = n % 100
   const head = `${DIGITS[Math.floor(n / 100) % 10]}百`
   if (rest === 0) return head
-  return rest < 10 ? `${head}零${DIGITS[rest]}` : `${head}${rest < 20 ? '一' : ''}${toChineseNumeral(rest)}`
+  return rest < 10
+    ? `${head}零${DIGITS[rest]}`
+    : `${head}${rest < 20 ? '一' : ''}${toChineseNumeral(rest)}`
 }
 
 /** 一 → 1, 十二 → 12, 二十 → 20; null when it is not a plain Chinese numeral. */

@@ -10,7 +10,8 @@ export interface HeadingMarker {
 }
 
 const FULL_DIGITS = /[０-９]/g
-const toHalf = (s: string) => s.replace(FULL_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+const toHalf = (s: string) =>
+  s.replace(FULL_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
 
 const CN = '[一二三四五六七八九十百〇零]+'
 const PATTERNS: { level: HeadingLevel; re: RegExp; chinese: boolean }[] = [

@@ -25,7 +25,10 @@ export function headingLabel(level: HeadingLevel, n: number, level3: Level3Style
  * Numbers a sequence of heading levels as the official style does: each level counts
  * within its parent and restarts under each new parent ("（一）" again under "二、").
  */
-export function numberHeadings(levels: readonly HeadingLevel[], level3: Level3Style = '1.'): string[] {
+export function numberHeadings(
+  levels: readonly HeadingLevel[],
+  level3: Level3Style = '1.',
+): string[] {
   const counters = [0, 0, 0, 0]
   return levels.map((level) => {
     counters[level - 1]! += 1

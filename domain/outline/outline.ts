@@ -22,13 +22,28 @@ export function headingTitle(text: string): string {
   return split === null ? text : text.slice(0, split)
 }
 
+/** What the outline needs of a top-level block; built from JSON here, from editor nodes in the renderer. */
+export interface OutlineBlock {
+  type: string
+  level?: unknown
+  text: string
+}
+
+export function outlineBlocksOf(blocks: readonly DocNode[]): OutlineBlock[] {
+  return blocks.map((b) => ({ type: b.type, level: b.attrs?.level, text: plainText(b) }))
+}
+
 /** The section tree, flat in document order, computed from the top-level blocks. */
-export function buildOutline(blocks: readonly DocNode[], level3: Level3Style = '1.'): OutlineSection[] {
+export function buildOutline(
+  blocks: readonly OutlineBlock[],
+  level3: Level3Style = '1.',
+): OutlineSection[] {
   const headings: { index: number; level: HeadingLevel; text: string }[] = []
-  const words = blocks.map((b) => countWords(plainText(b)))
+  const words = blocks.map((b) => countWords(b.text))
   blocks.forEach((block, index) => {
-    const level = block.attrs?.level
-    if (block.type === 'heading' && isHeadingLevel(level)) headings.push({ index, level, text: plainText(block) })
+    const level = block.level
+    if (block.type === 'heading' && isHeadingLevel(level))
+      headings.push({ index, level, text: block.text })
   })
   const labels = numberHeadings(
     headings.map((h) => h.level),
@@ -44,7 +59,14 @@ export function buildOutline(blocks: readonly DocNode[], level3: Level3Style = '
     }
     let wordCount = 0
     for (let k = h.index; k < end; k++) wordCount += words[k]!
-    return { index: h.index, end, level: h.level, label: labels[i]!, title: headingTitle(h.text), wordCount }
+    return {
+      index: h.index,
+      end,
+      level: h.level,
+      label: labels[i]!,
+      title: headingTitle(h.text),
+      wordCount,
+    }
   })
 }
 
@@ -52,7 +74,12 @@ export function buildOutline(blocks: readonly DocNode[], level3: Level3Style = '
  * Moves the blocks [from, end) so that they stand before block `before` (block indexes of the
  * original list). Returns the new order, or null when the target lies inside the moved range.
  */
-export function moveBlocks<T>(blocks: readonly T[], from: number, end: number, before: number): T[] | null {
+export function moveBlocks<T>(
+  blocks: readonly T[],
+  from: number,
+  end: number,
+  before: number,
+): T[] | null {
   if (before >= from && before <= end) return null
   const moved = blocks.slice(from, end)
   const rest = [...blocks.slice(0, from), ...blocks.slice(end)]
@@ -65,4 +92,14 @@ export function shiftLevels(levels: readonly HeadingLevel[], delta: -1 | 1): Hea
   const shifted = levels.map((l) => l + delta)
   if (shifted.some((l) => l < 1 || l > 4)) return null
   return shifted as HeadingLevel[]
+}
+
+/** The section before or after `s` at the same level under the same parent, or null. */
+export function siblingOf(
+  sections: readonly OutlineSection[],
+  s: OutlineSection,
+  direction: -1 | 1,
+): OutlineSection | null {
+  if (direction === 1) return sections.find((x) => x.index === s.end && x.level === s.level) ?? null
+  return sections.find((x) => x.end === s.index && x.level === s.level) ?? null
 }

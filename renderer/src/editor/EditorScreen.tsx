@@ -2,25 +2,36 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
 
 import type { DraftFile, DraftMeta } from '../../../domain/draft/draft.ts'
+import type { Settings } from '../../../domain/settings.ts'
 import { ApiError, api } from '../api/client.ts'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
 import { formatClock } from '../ui/format.ts'
 import { navigate } from '../ui/useRoute.ts'
 import type { SaveState } from './autosave/autosave.ts'
 import { createExtensions } from './createExtensions.ts'
+import { FindPanel } from './find/FindPanel.tsx'
 import { MetaForm } from './MetaForm.tsx'
+import { OutlinePanel } from './outline/OutlinePanel.tsx'
+import { SettingsDialog } from './SettingsDialog.tsx'
+import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 import { useAutosave } from './useAutosave.ts'
+import { useEditorDerived } from './useEditorDerived.ts'
 
-/** Loads a draft, then hands it to the editor; a damaged file's recovery notice is shown on top. */
+interface Loaded {
+  draft: DraftFile
+  notice: string | null
+  settings: Settings
+}
+
+/** Loads a draft and the settings, then hands them to the editor; a recovery notice is shown on top. */
 export function EditorScreen({ id }: { id: string }) {
-  const [loaded, setLoaded] = useState<{ draft: DraftFile; notice: string | null } | null>(null)
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
-    api
-      .openDraft({ id })
-      .then(setLoaded, (e: unknown) =>
-        setError(e instanceof ApiError ? e.message : '无法打开这份草稿。'),
-      )
+    Promise.all([api.openDraft({ id }), api.getSettings({})]).then(
+      ([opened, settings]) => setLoaded({ ...opened, settings }),
+      (e: unknown) => setError(e instanceof ApiError ? e.message : '无法打开这份草稿。'),
+    )
   }, [id])
   if (error) {
     return (
@@ -38,7 +49,8 @@ export function EditorScreen({ id }: { id: string }) {
       key={loaded.draft.revision}
       draft={loaded.draft}
       notice={loaded.notice}
-      onReplaced={(draft) => setLoaded({ draft, notice: null })}
+      initialSettings={loaded.settings}
+      onReplaced={(draft) => setLoaded({ ...loaded, draft, notice: null })}
     />
   )
 }
@@ -56,22 +68,31 @@ function saveStateText(state: SaveState): string {
   }
 }
 
+type Panel = 'meta'
+type Modal = 'revisions' | 'settings' | 'shortcuts' | null
+
 function DraftEditor({
   draft,
   notice,
+  initialSettings,
   onReplaced,
 }: {
   draft: DraftFile
   notice: string | null
+  initialSettings: Settings
   onReplaced: (draft: DraftFile) => void
 }) {
   const [meta, setMeta] = useState<DraftMeta>(draft.meta)
   // The save reads the newest metadata from here; changeMeta keeps it current.
   const metaRef = useRef(meta)
-  const [showRevisions, setShowRevisions] = useState(false)
+  const [settings, setSettings] = useState(initialSettings)
+  const [modal, setModal] = useState<Modal>(null)
+  const [find, setFind] = useState<'find' | 'replace' | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const [panel] = useState<Panel>('meta')
 
   const editor = useEditor({
-    extensions: createExtensions(),
+    extensions: createExtensions(initialSettings, setMessage),
     content: draft.body,
     injectCSS: false,
     immediatelyRender: true,
@@ -85,11 +106,47 @@ function DraftEditor({
     meta: metaRef.current,
     indicators: draft.indicators,
   }))
+  const derived = useEditorDerived(editor, settings.level3Numbering)
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey
+      if (mod && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault()
+        setFind('find')
+      } else if (mod && !event.altKey && event.key.toLowerCase() === 'h') {
+        event.preventDefault()
+        setFind('replace')
+      } else if (event.key === 'F1') {
+        event.preventDefault()
+        setModal('shortcuts')
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  useEffect(() => {
+    if (!message) return
+    const timer = setTimeout(() => setMessage(null), 5000)
+    return () => clearTimeout(timer)
+  }, [message])
 
   const changeMeta = (next: DraftMeta) => {
     setMeta(next)
     metaRef.current = next
     session.markDirty()
+  }
+
+  const changeSettings = async (patch: Partial<Settings>) => {
+    try {
+      const next = await api.updateSettings(patch)
+      setSettings(next)
+      editor?.commands.setLevel3Style(next.level3Numbering)
+      editor?.commands.setFullWidthPunctuation(next.fullWidthPunctuation)
+    } catch (e) {
+      setMessage(e instanceof ApiError ? e.message : '设置没有保存，请重试。')
+    }
   }
 
   const back = async () => {
@@ -99,7 +156,7 @@ function DraftEditor({
   const openRevisions = async () => {
     // The newest text becomes a revision too before the writer looks back.
     await session.leave()
-    setShowRevisions(true)
+    setModal('revisions')
   }
 
   return (
@@ -112,8 +169,17 @@ function DraftEditor({
           {meta.title || '未命名'}
         </h1>
         <div className="topbar-actions">
+          <button type="button" onClick={() => setFind('replace')} title="Ctrl+H">
+            查找替换
+          </button>
           <button type="button" onClick={openRevisions}>
             历史版本
+          </button>
+          <button type="button" onClick={() => setModal('settings')}>
+            设置
+          </button>
+          <button type="button" onClick={() => setModal('shortcuts')} title="F1">
+            快捷键
           </button>
         </div>
       </header>
@@ -123,15 +189,49 @@ function DraftEditor({
         </p>
       )}
       <div className="editor-layout">
-        <nav className="outline-panel" aria-label="大纲" />
-        <main className="page-scroll">
-          <article className="page">
-            <EditorContent editor={editor} />
-          </article>
+        <nav className="outline-panel" aria-label="大纲">
+          <h2 className="panel-title">大纲</h2>
+          {editor && (
+            <OutlinePanel
+              editor={editor}
+              sections={derived.sections}
+              current={derived.current}
+              onMessage={setMessage}
+            />
+          )}
+        </nav>
+        <main className="page-column">
+          {find && editor && (
+            <FindPanel
+              editor={editor}
+              withReplace={find === 'replace'}
+              onClose={() => {
+                setFind(null)
+                editor.commands.focus()
+              }}
+            />
+          )}
+          <div className="page-scroll">
+            <article
+              className="page"
+              style={{ ['--page-size' as string]: `${settings.editorFontSize}px` }}
+            >
+              <EditorContent editor={editor} />
+            </article>
+          </div>
+          {derived.offer && (
+            <p className="offer" role="status">
+              按 Tab 键接着写“{derived.offer}”
+            </p>
+          )}
         </main>
         <aside className="side-panel" aria-label="基本信息">
-          <h2 className="panel-title">基本信息</h2>
-          <MetaForm meta={meta} onChange={changeMeta} />
+          {panel === 'meta' && (
+            <>
+              <h2 className="panel-title">基本信息</h2>
+              <MetaForm meta={meta} onChange={changeMeta} />
+            </>
+          )}
         </aside>
       </div>
       <footer className="statusbar editor-status">
@@ -147,19 +247,35 @@ function DraftEditor({
             重试
           </button>
         )}
-        <span data-testid="word-count">字数 {session.wordCount}</span>
+        <span data-testid="word-count">字数 {derived.wordCount}</span>
+        <span className="section-path" data-testid="section-path">
+          {derived.path.map((s) => `${s.label}${s.title}`).join(' › ')}
+        </span>
+        {message && (
+          <span className="statusbar-message" role="alert">
+            {message}
+          </span>
+        )}
       </footer>
-      {showRevisions && (
+      {modal === 'revisions' && (
         <RevisionsDialog
           id={draft.id}
           title={meta.title}
-          onClose={() => setShowRevisions(false)}
+          onClose={() => setModal(null)}
           onRestored={(restored) => {
-            setShowRevisions(false)
+            setModal(null)
             onReplaced(restored)
           }}
         />
       )}
+      {modal === 'settings' && (
+        <SettingsDialog
+          settings={settings}
+          onChange={changeSettings}
+          onClose={() => setModal(null)}
+        />
+      )}
+      {modal === 'shortcuts' && <ShortcutsDialog onClose={() => setModal(null)} />}
     </div>
   )
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { heading, paragraph } from '../../../domain/draft/doc.ts'
-import { buildOutline, moveBlocks, shiftLevels } from '../../../domain/outline/outline.ts'
+import { heading, paragraph, type DocNode } from '../../../domain/draft/doc.ts'
+import {
+  buildOutline as buildFromBlocks,
+  moveBlocks,
+  outlineBlocksOf,
+  shiftLevels,
+} from '../../../domain/outline/outline.ts'
 
 const blocks = [
   paragraph('开头。'),
@@ -14,6 +19,9 @@ const blocks = [
   heading(1, '存在的问题'),
   paragraph('不均衡。'),
 ]
+
+const buildOutline = (blocks: DocNode[], level3?: '1.' | '1、') =>
+  buildFromBlocks(outlineBlocksOf(blocks), level3)
 
 describe('buildOutline', () => {
   it('gives each section its number, title, extent and word count', () => {

@@ -3,12 +3,18 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { plainText } from '../../../domain/draft/doc.ts'
-import { buildOutline } from '../../../domain/outline/outline.ts'
+import { plainText, type DocNode } from '../../../domain/draft/doc.ts'
+import {
+  buildOutline as buildFromBlocks,
+  outlineBlocksOf,
+} from '../../../domain/outline/outline.ts'
 import { blocksFromPlainText } from '../../../domain/outline/plain-text-blocks.ts'
 
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '../../../../shared/fixtures/reports', name), 'utf8')
+
+const buildOutline = (blocks: DocNode[], level3?: '1.' | '1、') =>
+  buildFromBlocks(outlineBlocksOf(blocks), level3)
 
 describe('paste recognition on the fixture reports', () => {
   it('district-annual-a: the section tree, renumbered where the source skipped', () => {
@@ -24,11 +30,16 @@ describe('paste recognition on the fixture reports', () => {
       '1、“普九”成果进一步巩固。',
     ])
     // The source jumps from 5、 to 7、 under (五): drawn numbers close the gap.
-    const underFive = outline.filter((s) => s.index > outline[outline.findIndex((x) => x.title.startsWith('以和谐发展'))]!.index && s.level === 3)
+    const underFive = outline.filter(
+      (s) =>
+        s.index > outline[outline.findIndex((x) => x.title.startsWith('以和谐发展'))]!.index &&
+        s.level === 3,
+    )
     expect(underFive.map((s) => s.label).slice(4, 7)).toEqual(['5、', '6、', '7、'])
     expect(underFive[5]!.title).toBe('建整扶贫工作进一步加强。')
     // No number typed by the source survives in a heading's text.
-    for (const b of blocks.filter((x) => x.type === 'heading')) expect(plainText(b)).not.toMatch(/^[（(]?[一二三四五六七八九十\d]+[）)]?[、.．]/)
+    for (const b of blocks.filter((x) => x.type === 'heading'))
+      expect(plainText(b)).not.toMatch(/^[（(]?[一二三四五六七八九十\d]+[）)]?[、.．]/)
   })
 
   it('district-annual-b: level-1 headings with half-width commas are found', () => {
@@ -50,7 +61,10 @@ describe('paste recognition on the fixture reports', () => {
   it('keeps every non-space character of the source, minus the typed numbers', () => {
     const source = fixture('district-annual-a.txt')
     const blocks = blocksFromPlainText(source)
-    const kept = blocks.map((b) => plainText(b)).join('').replace(/\s/g, '').length
+    const kept = blocks
+      .map((b) => plainText(b))
+      .join('')
+      .replace(/\s/g, '').length
     const all = source.replace(/\s/g, '').length
     expect(all - kept).toBeGreaterThan(0)
     expect(all - kept).toBeLessThan(29 * 4)

@@ -1,0 +1,1 @@
+export { CleanPaste, pasteText, textOfHtml } from './clean-paste.ts'

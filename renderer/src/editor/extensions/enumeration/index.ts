@@ -1,0 +1,1 @@
+export { Enumeration, type EnumerationStorage } from './enumeration.ts'

@@ -1,0 +1,1 @@
+export { FindReplace, findMatches, findState, type Match } from './find-replace.ts'

@@ -1,0 +1,1 @@
+export { FullWidthPunctuation, type FullWidthPunctuationOptions } from './full-width-punctuation.ts'

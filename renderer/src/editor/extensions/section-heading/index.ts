@@ -1,0 +1,6 @@
+export {
+  SectionHeading,
+  headingInputPatterns,
+  type SectionHeadingOptions,
+} from './section-heading.ts'
+export { outlineOf, posOfBlock, blockIndexAt, sectionAt, sectionPath } from './sections.ts'

@@ -1,0 +1,114 @@
+import type { Editor } from '@tiptap/core'
+import { useEffect, useRef, useState } from 'react'
+
+import { findState } from '../extensions/find-replace/index.ts'
+
+/** 查找和替换 (Ctrl+F, Ctrl+H): match count, next and previous, replace, replace all (one undo step). */
+export function FindPanel({
+  editor,
+  withReplace,
+  onClose,
+}: {
+  editor: Editor
+  withReplace: boolean
+  onClose: () => void
+}) {
+  const [query, setQuery] = useState(() => {
+    const { from, to } = editor.state.selection
+    return from < to && to - from < 50 ? editor.state.doc.textBetween(from, to) : ''
+  })
+  const [replacement, setReplacement] = useState('')
+  const [count, setCount] = useState({ current: 0, total: 0 })
+  const [status, setStatus] = useState<string | null>(null)
+  const findInput = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    findInput.current?.focus()
+    findInput.current?.select()
+  }, [withReplace])
+
+  useEffect(() => {
+    const read = () => {
+      const state = findState(editor.state)
+      setCount({
+        current: state && state.current >= 0 ? state.current + 1 : 0,
+        total: state?.matches.length ?? 0,
+      })
+    }
+    editor.on('transaction', read)
+    editor.commands.setFindQuery(query)
+    return () => {
+      editor.off('transaction', read)
+    }
+  }, [editor, query])
+
+  useEffect(() => () => void editor.commands.setFindQuery(''), [editor])
+
+  const replaceAll = () => {
+    const total = count.total
+    if (total === 0) return
+    editor.commands.replaceAll(replacement)
+    setStatus(`已替换 ${total} 处（可按 Ctrl+Z 一次撤销）`)
+  }
+
+  return (
+    <div className="find-panel" role="search" aria-label="查找和替换">
+      <div className="find-row">
+        <label>
+          <span className="find-label">查找</span>
+          <input
+            ref={findInput}
+            value={query}
+            onChange={(e) => {
+              setStatus(null)
+              setQuery(e.target.value)
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') editor.commands.findStep(e.shiftKey ? -1 : 1)
+              if (e.key === 'Escape') onClose()
+            }}
+            aria-describedby="find-count"
+          />
+        </label>
+        <span id="find-count" className="find-count" data-testid="find-count" aria-live="polite">
+          {query ? (count.total ? `第 ${count.current} 处，共 ${count.total} 处` : '没有找到') : ''}
+        </span>
+        <button type="button" onClick={() => editor.commands.findStep(-1)} disabled={!count.total}>
+          上一个
+        </button>
+        <button type="button" onClick={() => editor.commands.findStep(1)} disabled={!count.total}>
+          下一个
+        </button>
+        <button type="button" onClick={onClose} aria-label="关闭查找">
+          关闭
+        </button>
+      </div>
+      {withReplace && (
+        <div className="find-row">
+          <label>
+            <span className="find-label">替换为</span>
+            <input
+              value={replacement}
+              onChange={(e) => setReplacement(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') editor.commands.replaceCurrent(replacement)
+                if (e.key === 'Escape') onClose()
+              }}
+            />
+          </label>
+          <button
+            type="button"
+            onClick={() => editor.commands.replaceCurrent(replacement)}
+            disabled={!count.total}
+          >
+            替换
+          </button>
+          <button type="button" onClick={replaceAll} disabled={!count.total}>
+            全部替换
+          </button>
+          {status && <span role="status">{status}</span>}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,176 @@
+import type { Editor } from '@tiptap/core'
+import { useState } from 'react'
+
+import type { OutlineSection } from '../../../../domain/outline/outline.ts'
+import { posOfBlock } from '../extensions/section-heading/index.ts'
+
+const DRAG_TYPE = 'application/x-caogao-section'
+
+/** The sections shown when some are collapsed: everything under a collapsed one is hidden. */
+function visibleSections(
+  sections: readonly OutlineSection[],
+  collapsed: ReadonlySet<string>,
+  keyOf: (s: OutlineSection) => string,
+) {
+  const shown: { section: OutlineSection; position: number }[] = []
+  let hiddenUntil = -1
+  sections.forEach((section, position) => {
+    if (section.index < hiddenUntil) return
+    if (collapsed.has(keyOf(section))) hiddenUntil = section.end
+    shown.push({ section, position })
+  })
+  return shown
+}
+
+function hasChildren(sections: readonly OutlineSection[], i: number): boolean {
+  const next = sections[i + 1]
+  return next !== undefined && next.index < sections[i]!.end
+}
+
+/**
+ * 大纲: the heading tree with its numbers and word counts. Click to jump; drag a section (with
+ * everything under it) to a new place; move, promote and demote with the buttons.
+ */
+export function OutlinePanel({
+  editor,
+  sections,
+  current,
+  onMessage,
+}: {
+  editor: Editor
+  sections: OutlineSection[]
+  current: OutlineSection | null
+  onMessage: (message: string) => void
+}) {
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set())
+  const [dropTarget, setDropTarget] = useState<number | null>(null)
+  const keyOf = (s: OutlineSection) => `${s.level}:${s.title}`
+
+  const jump = (s: OutlineSection) => {
+    const pos = posOfBlock(editor.state.doc, s.index) + 1
+    editor.chain().setTextSelection(pos).scrollIntoView().focus().run()
+    // Bring the heading to the top of the page view, as an outline jump should.
+    const dom = editor.view.nodeDOM(pos - 1)
+    if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' })
+  }
+
+  const move = (s: OutlineSection, direction: -1 | 1) =>
+    editor.commands.moveSectionBy(direction, s.index)
+
+  const drop = (targetIndex: number, event: React.DragEvent) => {
+    event.preventDefault()
+    setDropTarget(null)
+    const from = Number(event.dataTransfer.getData(DRAG_TYPE))
+    if (!Number.isInteger(from)) return
+    if (!editor.commands.moveSection(from, targetIndex)) onMessage('不能把一节拖到它自己里面。')
+  }
+
+  return (
+    <div className="outline">
+      <div className="outline-tools" role="toolbar" aria-label="大纲操作">
+        <button
+          type="button"
+          disabled={!current}
+          onClick={() => current && move(current, -1)}
+          title="上移本节（Alt+Shift+↑）"
+        >
+          上移
+        </button>
+        <button
+          type="button"
+          disabled={!current}
+          onClick={() => current && move(current, 1)}
+          title="下移本节（Alt+Shift+↓）"
+        >
+          下移
+        </button>
+        <button
+          type="button"
+          disabled={!current}
+          onClick={() => current && editor.commands.shiftSection(-1, current.index)}
+          title="升级本节（Shift+Tab）"
+        >
+          升级
+        </button>
+        <button
+          type="button"
+          disabled={!current}
+          onClick={() => current && editor.commands.shiftSection(1, current.index)}
+          title="降级本节（Tab）"
+        >
+          降级
+        </button>
+      </div>
+      {sections.length === 0 && (
+        <p className="hint">正文中还没有标题。在段首输入“一、”“（一）”“1.”即可生成标题。</p>
+      )}
+      <ol className="outline-list">
+        {visibleSections(sections, collapsed, keyOf).map(({ section: s, position: i }) => {
+          const isCollapsed = collapsed.has(keyOf(s))
+          const children = hasChildren(sections, i)
+          return (
+            <li
+              key={`${s.index}-${keyOf(s)}`}
+              className={`outline-item level-${s.level}${current?.index === s.index ? ' current' : ''}${dropTarget === s.index ? ' drop-before' : ''}`}
+              data-testid="outline-item"
+              draggable
+              onDragStart={(e) => {
+                e.dataTransfer.setData(DRAG_TYPE, String(s.index))
+                e.dataTransfer.effectAllowed = 'move'
+              }}
+              onDragOver={(e) => {
+                if (!e.dataTransfer.types.includes(DRAG_TYPE)) return
+                e.preventDefault()
+                setDropTarget(s.index)
+              }}
+              onDragLeave={() => setDropTarget(null)}
+              onDrop={(e) => drop(s.index, e)}
+            >
+              {children ? (
+                <button
+                  type="button"
+                  className="outline-toggle"
+                  aria-expanded={!isCollapsed}
+                  aria-label={isCollapsed ? '展开' : '折叠'}
+                  onClick={() =>
+                    setCollapsed((old) => {
+                      const next = new Set(old)
+                      if (isCollapsed) next.delete(keyOf(s))
+                      else next.add(keyOf(s))
+                      return next
+                    })
+                  }
+                >
+                  {isCollapsed ? '▸' : '▾'}
+                </button>
+              ) : (
+                <span className="outline-toggle-space" />
+              )}
+              <button type="button" className="outline-link" onClick={() => jump(s)}>
+                <span className="outline-number">{s.label}</span>
+                <span className="outline-title">{s.title || '（无标题）'}</span>
+              </button>
+              <span className="outline-words" title="本节字数">
+                {s.wordCount}
+              </span>
+            </li>
+          )
+        })}
+      </ol>
+      {sections.length > 0 && (
+        <div
+          className={`outline-end${dropTarget === -1 ? ' drop-before' : ''}`}
+          onDragOver={(e) => {
+            if (!e.dataTransfer.types.includes(DRAG_TYPE)) return
+            e.preventDefault()
+            setDropTarget(-1)
+          }}
+          onDragLeave={() => setDropTarget(null)}
+          onDrop={(e) => drop(editor.state.doc.childCount, e)}
+        >
+          拖到这里放在文末
+        </div>
+      )}
+    </div>
+  )
+}

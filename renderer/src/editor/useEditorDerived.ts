@@ -1,0 +1,65 @@
+import type { Editor } from '@tiptap/core'
+import { useEffect, useState } from 'react'
+
+import { countWords } from '../../../domain/draft/word-count.ts'
+import type { Level3Style } from '../../../domain/outline/numbering.ts'
+import type { OutlineSection } from '../../../domain/outline/outline.ts'
+import type { EnumerationStorage } from './extensions/enumeration/index.ts'
+import { blockIndexAt, outlineOf, sectionPath } from './extensions/section-heading/index.ts'
+
+export interface EditorDerived {
+  sections: OutlineSection[]
+  /** The headings around the cursor, outermost first. */
+  path: OutlineSection[]
+  current: OutlineSection | null
+  wordCount: number
+  offer: string | null
+}
+
+const EMPTY: EditorDerived = { sections: [], path: [], current: null, wordCount: 0, offer: null }
+
+/**
+ * What the panels show about the document: computed shortly after typing pauses, never on
+ * the keystroke itself, so typing stays fast in a long report.
+ */
+export function useEditorDerived(editor: Editor | null, level3: Level3Style): EditorDerived {
+  const [derived, setDerived] = useState<EditorDerived>(EMPTY)
+  useEffect(() => {
+    if (!editor) return
+    let timer: ReturnType<typeof setTimeout> | null = null
+    let sections: OutlineSection[] = []
+    let wordCount = 0
+    let docDirty = true
+    const compute = () => {
+      timer = null
+      const { doc, selection } = editor.state
+      if (docDirty) {
+        sections = outlineOf(doc, level3)
+        wordCount = countWords(doc.textBetween(0, doc.content.size, '\n', '\ufffc'))
+        docDirty = false
+      }
+      const path = sectionPath(sections, blockIndexAt(doc, selection.from))
+      const offer = (editor.storage as unknown as { enumeration: EnumerationStorage }).enumeration
+        .offer
+      setDerived({ sections, path, current: path.at(-1) ?? null, wordCount, offer })
+    }
+    const schedule = (delay: number) => {
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(compute, delay)
+    }
+    const onUpdate = () => {
+      docDirty = true
+      schedule(250)
+    }
+    const onSelection = () => schedule(80)
+    compute()
+    editor.on('update', onUpdate)
+    editor.on('selectionUpdate', onSelection)
+    return () => {
+      editor.off('update', onUpdate)
+      editor.off('selectionUpdate', onSelection)
+      if (timer) clearTimeout(timer)
+    }
+  }, [editor, level3])
+  return derived
+}
