@@ -1,7 +1,7 @@
 import { plainText, type DocNode } from '../draft/doc.ts'
 import { countWords } from '../draft/word-count.ts'
-import { isHeadingLevel, numberHeadings, type HeadingLevel, type Level3Style } from './numbering.ts'
 import { runInSplit } from './heading-markers.ts'
+import { isHeadingLevel, numberHeadings, type HeadingLevel, type Level3Style } from './numbering.ts'
 
 export interface OutlineSection {
   /** Index of the heading among the document's top-level blocks. */

@@ -151,6 +151,10 @@ export class DraftStore {
     return { drafts, notices }
   }
 
+  /**
+   * A new draft is built in a hidden folder and renamed into place whole, so a listing
+   * running at the same moment never sees a draft folder without its file.
+   */
   async create(content: DraftContent): Promise<DraftFile> {
     const id = randomUUID()
     const at = this.now().toISOString()
@@ -163,11 +167,15 @@ export class DraftStore {
       ...content,
       wordCount: wordCountOf(content),
     }
-    await mkdir(this.revisionsDir(id), { recursive: true })
     const text = encodeDraft(draft)
-    await this.write(this.file(id), text)
+    const staging = join(this.draftsDir, `.new-${id}`)
+    await mkdir(join(staging, 'revisions'), { recursive: true })
+    await this.write(join(staging, 'draft.json'), text)
+    const revId = revisionId(this.now(), 0, 'created', draft.wordCount)
+    await this.write(join(staging, 'revisions', `${revId}.json`), text)
+    await rename(staging, this.dir(id))
+    this.lastSnapshot.set(id, this.now().getTime())
     await this.remember(id, draft)
-    await this.writeSnapshot(id, draft, text, 'created')
     return draft
   }
 

@@ -189,6 +189,15 @@ describe('draft store', () => {
     await expect(s.open(draft.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 
+  it('never shows a half-created draft to a listing running at the same time', async () => {
+    const s = store()
+    const creating = Array.from({ length: 20 }, () => s.create(sampleContent()))
+    const listings = Array.from({ length: 20 }, () => store().list())
+    await Promise.all(creating)
+    for (const { notices } of await Promise.all(listings)) expect(notices).toEqual([])
+    expect((await s.list()).drafts).toHaveLength(20)
+  })
+
   it('refuses ids that are not draft ids', async () => {
     for (const id of ['../etc', '..', 'a/b', '']) {
       await expect(store().open(id)).rejects.toMatchObject({ code: 'NOT_FOUND' })

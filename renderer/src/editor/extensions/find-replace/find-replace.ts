@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core'
+import { closeHistory } from '@tiptap/pm/history'
 import type { Node as PmNode } from '@tiptap/pm/model'
 import {
   Plugin,
@@ -128,6 +129,7 @@ export const FindReplace = Extension.create({
           if (!find || find.matches.length === 0) return false
           if (dispatch) {
             for (const m of [...find.matches].reverse()) tr.insertText(replacement, m.from, m.to)
+            closeHistory(tr)
             tr.setMeta(findKey, compute(tr.doc, find.query, 0))
           }
           return true

@@ -1,5 +1,6 @@
 import { InputRule } from '@tiptap/core'
 import Heading from '@tiptap/extension-heading'
+import { closeHistory } from '@tiptap/pm/history'
 import { TextSelection } from '@tiptap/pm/state'
 
 import type { HeadingLevel, Level3Style } from '../../../../../domain/outline/numbering.ts'
@@ -73,6 +74,8 @@ export const SectionHeading = Heading.extend<SectionHeadingOptions & { levels: H
             const at = tr.mapping.map(target, before >= section.end ? 1 : -1)
             tr.insert(at, content)
             tr.setSelection(TextSelection.create(tr.doc, at + 1)).scrollIntoView()
+            // A structural change is its own undo step, never merged with typing around it.
+            closeHistory(tr)
           }
           return true
         },
@@ -118,6 +121,7 @@ export const SectionHeading = Heading.extend<SectionHeadingOptions & { levels: H
               const pos = posOfBlock(tr.doc, s.index)
               tr.setNodeMarkup(pos, undefined, { ...tr.doc.nodeAt(pos)!.attrs, level: levels[i] })
             })
+            closeHistory(tr)
           }
           return true
         },

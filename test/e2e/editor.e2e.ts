@@ -1,0 +1,246 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import {
+  SCREENSHOT_DIR,
+  launchChromium,
+  openNewDraft,
+  startTestHost,
+  type TestHost,
+} from './support.ts'
+
+let host: TestHost
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  host = await startTestHost()
+  browser = await launchChromium()
+})
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  await page.goto(host.url)
+})
+afterEach(async () => {
+  await page?.close()
+})
+afterAll(async () => {
+  await browser?.close()
+  await host?.dispose()
+})
+
+/** The drawn numbers and texts of the headings, as shown. */
+function headings(p: Page) {
+  return p
+    .locator('.page-body')
+    .evaluate((el) =>
+      [...el.querySelectorAll('h1, h2, h3, h4')].map(
+        (h) => `${h.getAttribute('data-number') ?? ''}${h.textContent}`,
+      ),
+    )
+}
+
+function outlineTitles(p: Page) {
+  return p
+    .getByTestId('outline-item')
+    .evaluateAll((items) =>
+      items.map(
+        (i) =>
+          `${i.querySelector('.outline-number')!.textContent}${i.querySelector('.outline-title')!.textContent}`,
+      ),
+    )
+}
+
+describe('the sectioned editor', () => {
+  it('numbers the annual template, fills a section, and renumbers after a drag in the outline', async () => {
+    await openNewDraft(page)
+    const h = await headings(page)
+    expect(h.slice(0, 3)).toEqual([
+      '一、主要工作及成效',
+      '（一）坚持党建引领，加强思想政治工作',
+      '（二）推进学前教育普及普惠',
+    ])
+    expect(h.at(-1)).toBe('三、下一步工作打算')
+
+    // Fill the guidance paragraph under （二）.
+    const guided = page.locator('.page-body p[data-guidance^="写幼儿园数"]')
+    await guided.click()
+    await page.keyboard.type('全区学前三年毛入园率达到92.5%。')
+    await expect(guided.textContent()).resolves.toBe('全区学前三年毛入园率达到92.5%。')
+
+    // Drag （二） above （一）: its text goes with it and the numbers follow.
+    const items = page.getByTestId('outline-item')
+    await items
+      .filter({ hasText: '推进学前教育普及普惠' })
+      .dragTo(items.filter({ hasText: '坚持党建引领' }))
+    await expect
+      .poll(() => headings(page))
+      .toEqual(
+        expect.arrayContaining([
+          '（一）推进学前教育普及普惠',
+          '（二）坚持党建引领，加强思想政治工作',
+        ]),
+      )
+    const order = await page.locator('.page-body').evaluate((el) => el.textContent!)
+    expect(order.indexOf('推进学前教育普及普惠')).toBeLessThan(
+      order.indexOf('全区学前三年毛入园率'),
+    )
+    expect(order.indexOf('全区学前三年毛入园率')).toBeLessThan(order.indexOf('坚持党建引领'))
+    await expect.poll(() => outlineTitles(page)).toContain('（一）推进学前教育普及普惠')
+
+    // Promote the moved section with Shift+Tab in its heading: it becomes 二、 and the rest renumber.
+    await page.locator('.page-body h2', { hasText: '推进学前教育普及普惠' }).click()
+    await page.keyboard.press('Shift+Tab')
+    await expect.poll(() => headings(page)).toContain('二、推进学前教育普及普惠')
+    // What followed it now falls under it, and the old 二、 becomes 三、.
+    expect(await headings(page)).toEqual(
+      expect.arrayContaining([
+        '（一）坚持党建引领，加强思想政治工作',
+        '三、存在的问题',
+        '四、下一步工作打算',
+      ]),
+    )
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => headings(page)).toContain('（一）推进学前教育普及普惠')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-outline.png') })
+  })
+
+  it('makes a heading from a typed marker, and keeps a decimal as text', async () => {
+    await openNewDraft(page, { kind: 'blank' })
+    const body = page.locator('.page-body')
+    await body.click()
+    await page.keyboard.type('二、主要工作')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('（三）学前教育')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('2.高中教育')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('(1)招生')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('1.5万元用于维修。')
+    expect(await headings(page)).toEqual([
+      '一、主要工作',
+      '（一）学前教育',
+      '1.高中教育',
+      '（1）招生',
+    ])
+    await expect(body.locator('p').last().textContent()).resolves.toBe('1.5万元用于维修。')
+  })
+
+  it('shows a run-in heading in two faces and keeps it one paragraph', async () => {
+    await openNewDraft(page, {
+      kind: 'blank',
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: '主要工作' }] },
+          {
+            type: 'heading',
+            attrs: { level: 2 },
+            content: [{ type: 'text', text: '以教育质量为中心。全区教育质量稳步提升。' }],
+          },
+          {
+            type: 'heading',
+            attrs: { level: 3 },
+            content: [{ type: 'text', text: '“普九”成果进一步巩固。全区小学在校学生24341人。' }],
+          },
+        ],
+      },
+    })
+    const runIn = page.locator('.page-body h3')
+    await expect(runIn.getAttribute('data-number')).resolves.toBe('1.')
+    await expect(runIn.locator('.runin-body').textContent()).resolves.toBe(
+      '全区小学在校学生24341人。',
+    )
+    // Level 3: the heading sentence bold, the rest plain body text.
+    const weights = await runIn.evaluate((h) => [
+      getComputedStyle(h).fontWeight,
+      getComputedStyle(h.querySelector('.runin-body')!).fontWeight,
+    ])
+    expect(weights).toEqual(['700', '400'])
+    // Level 2: the heading sentence in 楷体, the rest in the body face.
+    const level2 = page.locator('.page-body h2')
+    await expect(level2.getAttribute('data-number')).resolves.toBe('（一）')
+    const fonts = await level2.evaluate((h) => [
+      getComputedStyle(h).fontFamily,
+      getComputedStyle(h.querySelector('.runin-body')!).fontFamily,
+    ])
+    expect(fonts[0]).toMatch(/KaiTi/)
+    expect(fonts[1]).toMatch(/FangSong/)
+    await expect(page.getByTestId('outline-item').last().textContent()).resolves.toContain(
+      '“普九”成果进一步巩固。',
+    )
+  })
+
+  it('finds and replaces, counting matches, with replace-all as one undo step', async () => {
+    await openNewDraft(page, {
+      kind: 'blank',
+      body: {
+        type: 'doc',
+        content: ['全区教育系统坚持立德树人。', '全区教师队伍不断壮大。', '全区学校安全稳定。'].map(
+          (text) => ({
+            type: 'paragraph',
+            content: [{ type: 'text', text }],
+          }),
+        ),
+      },
+    })
+    await page.locator('.page-body').click()
+    await page.keyboard.press('Control+h')
+    await page.getByRole('search').getByLabel('查找', { exact: true }).fill('全区')
+    await expect.poll(() => page.getByTestId('find-count').textContent()).toBe('第 1 处，共 3 处')
+    await page.getByRole('search').getByLabel('替换为').fill('全县')
+    await page.getByRole('button', { name: '全部替换' }).click()
+    await expect.poll(() => page.locator('.page-body').textContent()).not.toContain('全区')
+    expect(await page.locator('.page-body').textContent()).toContain('全县教师队伍')
+    await page.getByRole('button', { name: '关闭查找' }).click()
+    await page.keyboard.press('Control+z')
+    const text = await page.locator('.page-body').textContent()
+    expect(text!.match(/全区/g)).toHaveLength(3)
+  })
+
+  it('turns half-width punctuation after Chinese into full-width, and not after digits', async () => {
+    await openNewDraft(page, { kind: 'blank' })
+    await page.locator('.page-body').click()
+    await page.keyboard.type('一是加强领导,二是完善制度;新建合格学校(2所)!会议8:30开始')
+    await expect(page.locator('.page-body p').first().textContent()).resolves.toBe(
+      '一是加强领导，二是完善制度；新建合格学校（2所）！会议8:30开始',
+    )
+  })
+
+  it('pastes a fixture report as numbered sections', async () => {
+    await openNewDraft(page, { kind: 'blank' })
+    await page.locator('.page-body').click()
+    const text = await readFile(
+      join(import.meta.dirname, '../../../shared/fixtures/reports/district-annual-a.txt'),
+      'utf8',
+    )
+    await page.evaluate((t) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', t)
+      document
+        .querySelector('.ProseMirror')!
+        .dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        )
+    }, text)
+    const h = await headings(page)
+    expect(h.slice(0, 3)).toEqual([
+      '一、20XX年主要工作',
+      '（一）以教育质量为中心，整体提升办学水平',
+      expect.stringMatching(/^1\.“普九”成果进一步巩固。202_年下期/),
+    ])
+    expect(h.filter((x) => /^[一二三四五六七八九十]+、/.test(x))).toHaveLength(2)
+    await page.locator('.page-body h3').first().scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'pasted-report.png') })
+  })
+
+  it('threw no page errors', () => {
+    expect(pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+import type { Browser, CDPSession, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { openNewDraft } from './page-api.ts'
+import { launchChromium, startTestHost, type TestHost } from './support.ts'
+
+let host: TestHost
+let browser: Browser
+let page: Page
+let cdp: CDPSession
+let draftId: string
+
+const BODY = {
+  type: 'doc',
+  content: [
+    { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: '主要工作' }] },
+    { type: 'paragraph', content: [{ type: 'text', text: '全区学校稳步发展。' }] },
+    {
+      type: 'heading',
+      attrs: { level: 3 },
+      content: [{ type: 'text', text: '成果巩固。全区小学在校学生24341人。' }],
+    },
+    { type: 'paragraph', attrs: { guidance: '写具体做法、数字和成效。' } },
+  ],
+}
+
+beforeAll(async () => {
+  host = await startTestHost()
+  browser = await launchChromium()
+})
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
+  await page.goto(host.url)
+  draftId = await openNewDraft(page, { kind: 'blank', body: BODY })
+  cdp = await page.context().newCDPSession(page)
+})
+afterEach(async () => {
+  await page?.close()
+})
+afterAll(async () => {
+  await browser?.close()
+  await host?.dispose()
+})
+
+/** Types pinyin through the IME as Microsoft Pinyin or Sogou does, then commits `result`. */
+async function imeType(pinyin: string, result: string) {
+  for (let i = 1; i <= pinyin.length; i++) {
+    const text = pinyin.slice(0, i)
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: i, selectionEnd: i })
+  }
+  await cdp.send('Input.imeSetComposition', {
+    text: result,
+    selectionStart: result.length,
+    selectionEnd: result.length,
+  })
+  await cdp.send('Input.insertText', { text: result })
+}
+
+/** Places the caret in block `index` of the page body at text offset `offset` (or its end). */
+async function caretIn(index: number, offset?: number) {
+  await page.locator('.page-body').evaluate(
+    (el, [i, o]) => {
+      const block = el.children[i as number] as HTMLElement
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
+      let remaining = o as number | null
+      let node = walker.nextNode() as Text | null
+      const range = document.createRange()
+      if (!node) range.setStart(block, 0)
+      while (node) {
+        if (remaining === null || remaining > node.length) {
+          if (remaining !== null) remaining -= node.length
+          const next = walker.nextNode() as Text | null
+          if (!next) {
+            range.setStart(node, node.length)
+            break
+          }
+          node = next
+        } else {
+          range.setStart(node, remaining)
+          break
+        }
+      }
+      range.collapse(true)
+      ;(el as HTMLElement).focus()
+      const sel = window.getSelection()!
+      sel.removeAllRanges()
+      sel.addRange(range)
+    },
+    [index, offset ?? null],
+  )
+  await page.waitForTimeout(50)
+}
+
+const blockText = (i: number) =>
+  page.locator('.page-body').evaluate((el, n) => el.children[n]!.textContent, i)
+
+async function savedText(): Promise<string> {
+  return readFile(join(host.dataDir, 'drafts', draftId, 'draft.json'), 'utf8')
+}
+
+/** The committed word is on disk well before the 1 s typing pause would have saved it. */
+async function expectSavedSoon(text: string) {
+  const started = Date.now()
+  while (Date.now() - started < 900) {
+    if ((await savedText()).includes(text)) return
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  throw new Error(`"${text}" was not saved within 900 ms of compositionend`)
+}
+
+describe('Chinese input (IME composition)', () => {
+  it('in the middle of a paragraph: no duplicate, no drop, saved at compositionend', async () => {
+    await caretIn(1, 2)
+    await imeType('jiaoyu', '教育')
+    await expect(blockText(1)).resolves.toBe('全区教育学校稳步发展。')
+    await expectSavedSoon('全区教育学校稳步发展。')
+  })
+
+  it('at the start of a heading, right after its drawn number', async () => {
+    await caretIn(0, 0)
+    await imeType('quanmian', '全面')
+    await expect(blockText(0)).resolves.toBe('全面主要工作')
+    await expect(page.locator('.page-body h1').getAttribute('data-number')).resolves.toBe('一、')
+    await expectSavedSoon('全面主要工作')
+  })
+
+  it('in the body of a run-in heading', async () => {
+    await caretIn(2)
+    await imeType('wancheng', '完成，')
+    await expect(blockText(2)).resolves.toBe('成果巩固。全区小学在校学生24341人。完成，')
+    await expect(page.locator('.page-body h3 .runin-body').textContent()).resolves.toBe(
+      '全区小学在校学生24341人。完成，',
+    )
+    await expectSavedSoon('24341人。完成，')
+  })
+
+  it('next to guidance text, with Chinese punctuation, in an empty guided paragraph', async () => {
+    await caretIn(3, 0)
+    await imeType('“', '“')
+    await imeType('puji', '普及')
+    await imeType('”', '”')
+    await expect(blockText(3)).resolves.toBe('“普及”')
+    await expectSavedSoon('“普及”')
+    // The guidance disappears once there is text, and is never part of it.
+    expect(await savedText()).not.toContain('写具体做法、数字和成效。“')
+  })
+
+  it('keeps the word count and the text right over many commits in a row', async () => {
+    await caretIn(1)
+    const words = ['坚持', '立德', '树人', '，', '办好', '人民', '满意', '的', '教育', '。']
+    for (const w of words) await imeType('x', w)
+    await expect(blockText(1)).resolves.toBe(`全区学校稳步发展。${words.join('')}`)
+    await expect.poll(() => page.getByTestId('word-count').textContent()).toBe('字数 46')
+    await expectSavedSoon(words.join(''))
+  })
+})

@@ -1,0 +1,51 @@
+import type { Page } from 'playwright-core'
+
+/** Calls the contract from the page, as the renderer does, with the page's own token. */
+export function callApi<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const token = document.querySelector<HTMLMetaElement>(
+        'meta[name="caogao-host-token"]',
+      )!.content
+      const res = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Caogao-Token': token },
+        body: JSON.stringify(i),
+      })
+      const result = await res.json()
+      if (!result.ok) throw new Error(result.error.message)
+      return result.value
+    },
+    [method, input] as const,
+  ) as Promise<T>
+}
+
+/** Creates a draft through the API, optionally with its own body, and opens it in the editor. */
+export async function openNewDraft(
+  page: Page,
+  options: { kind?: string; topic?: string; body?: unknown } = {},
+): Promise<string> {
+  const summary = await callApi<{ id: string }>(page, 'createDraft', {
+    kind: options.kind ?? 'annual',
+    topic: options.topic ?? '',
+    unit: '某某县教育局',
+    year: 2026,
+  })
+  if (options.body) {
+    const { draft } = await callApi<{ draft: { meta: unknown; indicators: unknown } }>(
+      page,
+      'openDraft',
+      {
+        id: summary.id,
+      },
+    )
+    await callApi(page, 'saveDraft', {
+      id: summary.id,
+      baseRevision: 0,
+      content: { meta: draft.meta, indicators: draft.indicators, body: options.body },
+    })
+  }
+  await page.evaluate((id) => (window.location.hash = `#/draft/${id}`), summary.id)
+  await page.locator('.page-body').waitFor()
+  return summary.id
+}
