@@ -4,13 +4,8 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import {
-  SCREENSHOT_DIR,
-  launchChromium,
-  openNewDraft,
-  startTestHost,
-  type TestHost,
-} from './support.ts'
+import { openNewDraft } from './page-api.ts'
+import { SCREENSHOT_DIR, launchChromium, startTestHost, type TestHost } from './support.ts'
 
 let host: TestHost
 let browser: Browser
