@@ -194,6 +194,9 @@ describe('the sectioned editor', () => {
     await expect.poll(() => page.locator('.page-body').textContent()).not.toContain('全区')
     expect(await page.locator('.page-body').textContent()).toContain('全县教师队伍')
     await page.getByRole('button', { name: '关闭查找' }).click()
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror')))
+      .toBe(true)
     await page.keyboard.press('Control+z')
     const text = await page.locator('.page-body').textContent()
     expect(text!.match(/全区/g)).toHaveLength(3)
@@ -233,6 +236,38 @@ describe('the sectioned editor', () => {
     expect(h.filter((x) => /^[一二三四五六七八九十]+、/.test(x))).toHaveLength(2)
     await page.locator('.page-body h3').first().scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'pasted-report.png') })
+  })
+
+  it('offers the next 一是 item, switches level-3 numbering, and jumps from the outline', async () => {
+    await openNewDraft(page)
+    await page.locator('.page-body p[data-guidance^="写党组织建设"]').click()
+    await page.keyboard.type('一是加强领导；')
+    await page.getByText('按 Tab 键接着写“二是”').waitFor()
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('完善制度。')
+    await expect(
+      page.locator('.page-body p[data-guidance^="写党组织建设"]').textContent(),
+    ).resolves.toBe('一是加强领导；二是完善制度。')
+
+    await page.getByRole('button', { name: '设置' }).click()
+    await page.getByLabel('1、（部分地区习惯）').check()
+    await page.getByRole('button', { name: '完成' }).click()
+    await page.locator('.page-body').click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('1、第一项')
+    await expect.poll(() => headings(page)).toContain('1、第一项')
+
+    await page
+      .getByTestId('outline-item')
+      .filter({ hasText: '存在的问题' })
+      .getByRole('button')
+      .last()
+      .click()
+    await expect.poll(() => page.getByTestId('section-path').textContent()).toBe('二、存在的问题')
+    const box = await page.locator('.page-body h1', { hasText: '存在的问题' }).boundingBox()
+    expect(box!.y).toBeGreaterThan(50)
+    expect(box!.y).toBeLessThan(850)
   })
 
   it('threw no page errors', () => {

@@ -138,13 +138,19 @@ function DraftEditor({
     session.markDirty()
   }
 
+  /** Applied at once, then kept by main; if keeping fails, the old settings come back. */
   const changeSettings = async (patch: Partial<Settings>) => {
-    try {
-      const next = await api.updateSettings(patch)
+    const before = settings
+    const apply = (next: Settings) => {
       setSettings(next)
       editor?.commands.setLevel3Style(next.level3Numbering)
       editor?.commands.setFullWidthPunctuation(next.fullWidthPunctuation)
+    }
+    apply({ ...settings, ...patch })
+    try {
+      apply(await api.updateSettings(patch))
     } catch (e) {
+      apply(before)
       setMessage(e instanceof ApiError ? e.message : '设置没有保存，请重试。')
     }
   }

@@ -1,8 +1,9 @@
 import type { Editor } from '@tiptap/core'
+import { TextSelection } from '@tiptap/pm/state'
 import { useState } from 'react'
 
 import type { OutlineSection } from '../../../../domain/outline/outline.ts'
-import { posOfBlock } from '../extensions/section-heading/index.ts'
+import { outlineOf, posOfBlock } from '../extensions/section-heading/index.ts'
 
 const DRAG_TYPE = 'application/x-caogao-section'
 
@@ -20,6 +21,22 @@ function visibleSections(
     shown.push({ section, position })
   })
   return shown
+}
+
+/**
+ * The shown list lags typing by a moment; an action finds its section in the document as it
+ * is now: the same place in the list, or else the same heading.
+ */
+function freshSection(
+  editor: Editor,
+  shown: OutlineSection,
+  position: number,
+): OutlineSection | null {
+  const fresh = outlineOf(editor.state.doc, '1.')
+  const same = (x: OutlineSection | undefined) =>
+    x !== undefined && x.title === shown.title && x.level === shown.level
+  if (same(fresh[position])) return fresh[position]!
+  return fresh.find(same) ?? null
 }
 
 function hasChildren(sections: readonly OutlineSection[], i: number): boolean {
@@ -46,23 +63,38 @@ export function OutlinePanel({
   const [dropTarget, setDropTarget] = useState<number | null>(null)
   const keyOf = (s: OutlineSection) => `${s.level}:${s.title}`
 
-  const jump = (s: OutlineSection) => {
+  const jump = (shown: OutlineSection, position: number) => {
+    const s = freshSection(editor, shown, position)
+    if (!s) return
     const pos = posOfBlock(editor.state.doc, s.index) + 1
-    editor.chain().setTextSelection(pos).scrollIntoView().focus().run()
+    const { view } = editor
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)))
+    view.focus()
     // Bring the heading to the top of the page view, as an outline jump should.
     const dom = editor.view.nodeDOM(pos - 1)
     if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' })
   }
 
-  const move = (s: OutlineSection, direction: -1 | 1) =>
-    editor.commands.moveSectionBy(direction, s.index)
+  const positionOf = (s: OutlineSection) => sections.indexOf(s)
+  const fresh = (s: OutlineSection) => freshSection(editor, s, positionOf(s))
+  const move = (shown: OutlineSection, direction: -1 | 1) => {
+    const s = fresh(shown)
+    if (s) editor.commands.moveSectionBy(direction, s.index)
+  }
+  const shift = (shown: OutlineSection, delta: -1 | 1) => {
+    const s = fresh(shown)
+    if (s) editor.commands.shiftSection(delta, s.index)
+  }
 
-  const drop = (targetIndex: number, event: React.DragEvent) => {
+  /** Drops the dragged section (by its place in the list) before `target`, or at the end for null. */
+  const drop = (target: OutlineSection | null, event: React.DragEvent) => {
     event.preventDefault()
     setDropTarget(null)
-    const from = Number(event.dataTransfer.getData(DRAG_TYPE))
-    if (!Number.isInteger(from)) return
-    if (!editor.commands.moveSection(from, targetIndex)) onMessage('不能把一节拖到它自己里面。')
+    const dragged = sections[Number(event.dataTransfer.getData(DRAG_TYPE))]
+    const from = dragged && fresh(dragged)
+    const before = target ? fresh(target)?.index : editor.state.doc.childCount
+    if (!from || before === undefined) return
+    if (!editor.commands.moveSection(from.index, before)) onMessage('不能把一节拖到它自己里面。')
   }
 
   return (
@@ -87,7 +119,7 @@ export function OutlinePanel({
         <button
           type="button"
           disabled={!current}
-          onClick={() => current && editor.commands.shiftSection(-1, current.index)}
+          onClick={() => current && shift(current, -1)}
           title="升级本节（Shift+Tab）"
         >
           升级
@@ -95,7 +127,7 @@ export function OutlinePanel({
         <button
           type="button"
           disabled={!current}
-          onClick={() => current && editor.commands.shiftSection(1, current.index)}
+          onClick={() => current && shift(current, 1)}
           title="降级本节（Tab）"
         >
           降级
@@ -115,7 +147,7 @@ export function OutlinePanel({
               data-testid="outline-item"
               draggable
               onDragStart={(e) => {
-                e.dataTransfer.setData(DRAG_TYPE, String(s.index))
+                e.dataTransfer.setData(DRAG_TYPE, String(i))
                 e.dataTransfer.effectAllowed = 'move'
               }}
               onDragOver={(e) => {
@@ -124,7 +156,7 @@ export function OutlinePanel({
                 setDropTarget(s.index)
               }}
               onDragLeave={() => setDropTarget(null)}
-              onDrop={(e) => drop(s.index, e)}
+              onDrop={(e) => drop(s, e)}
             >
               {children ? (
                 <button
@@ -146,7 +178,7 @@ export function OutlinePanel({
               ) : (
                 <span className="outline-toggle-space" />
               )}
-              <button type="button" className="outline-link" onClick={() => jump(s)}>
+              <button type="button" className="outline-link" onClick={() => jump(s, i)}>
                 <span className="outline-number">{s.label}</span>
                 <span className="outline-title">{s.title || '（无标题）'}</span>
               </button>
@@ -166,7 +198,7 @@ export function OutlinePanel({
             setDropTarget(-1)
           }}
           onDragLeave={() => setDropTarget(null)}
-          onDrop={(e) => drop(editor.state.doc.childCount, e)}
+          onDrop={(e) => drop(null, e)}
         >
           拖到这里放在文末
         </div>

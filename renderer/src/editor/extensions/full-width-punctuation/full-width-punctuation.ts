@@ -17,17 +17,28 @@ declare module '@tiptap/core' {
 }
 
 /** , ; : ( ) ? ! typed after Chinese text become ，；：（）？！ */
-export const FullWidthPunctuation = Extension.create<FullWidthPunctuationOptions>({
+interface FullWidthPunctuationStorage {
+  enabled: boolean
+}
+
+export const FullWidthPunctuation = Extension.create<
+  FullWidthPunctuationOptions,
+  FullWidthPunctuationStorage
+>({
   name: 'fullWidthPunctuation',
 
   addOptions() {
     return { enabled: true }
   },
 
+  addStorage() {
+    return { enabled: this.options.enabled }
+  },
+
   addCommands() {
     return {
       setFullWidthPunctuation: (enabled) => () => {
-        this.options.enabled = enabled
+        this.storage.enabled = enabled
         return true
       },
     }
@@ -39,7 +50,7 @@ export const FullWidthPunctuation = Extension.create<FullWidthPunctuationOptions
         key: new PluginKey('fullWidthPunctuation'),
         props: {
           handleTextInput: (view, from, to, text) => {
-            if (!this.options.enabled || text.length !== 1 || view.composing) return false
+            if (!this.storage.enabled || text.length !== 1 || view.composing) return false
             const $from = view.state.doc.resolve(from)
             const before = $from.parent.textBetween(0, $from.parentOffset, undefined, '\ufffc')
             const replacement = fullWidthFor(text, before)

@@ -45,7 +45,15 @@ export const headingInputPatterns: { find: RegExp; level: HeadingLevel; keep?: n
   { find: /^[（(][0-9０-９]{1,3}[）)]$/, level: 4 },
 ]
 
-export const SectionHeading = Heading.extend<SectionHeadingOptions & { levels: HeadingLevel[] }>({
+export interface SectionHeadingStorage {
+  /** The level-3 style in force; starts from the option, changed by setLevel3Style. */
+  level3: Level3Style
+}
+
+export const SectionHeading = Heading.extend<
+  SectionHeadingOptions & { levels: HeadingLevel[] },
+  SectionHeadingStorage
+>({
   addOptions() {
     return {
       ...this.parent!(),
@@ -55,13 +63,17 @@ export const SectionHeading = Heading.extend<SectionHeadingOptions & { levels: H
     }
   },
 
+  addStorage() {
+    return { level3: this.options.level3 }
+  },
+
   addCommands() {
     return {
       ...this.parent?.(),
       moveSection:
         (index, before) =>
         ({ state, tr, dispatch }) => {
-          const section = outlineOf(state.doc, this.options.level3).find((s) => s.index === index)
+          const section = outlineOf(state.doc, this.storage.level3).find((s) => s.index === index)
           if (!section) return false
           const indexes = Array.from({ length: state.doc.childCount + 1 }, (_, i) => i)
           if (!moveBlocks(indexes, section.index, section.end, before)) return false
@@ -82,7 +94,7 @@ export const SectionHeading = Heading.extend<SectionHeadingOptions & { levels: H
       moveSectionBy:
         (direction, index) =>
         ({ state, commands }) => {
-          const sections = outlineOf(state.doc, this.options.level3)
+          const sections = outlineOf(state.doc, this.storage.level3)
           const section =
             index === undefined
               ? sectionAt(sections, blockIndexAt(state.doc, state.selection.from))
@@ -100,7 +112,7 @@ export const SectionHeading = Heading.extend<SectionHeadingOptions & { levels: H
       shiftSection:
         (delta, index) =>
         ({ state, tr, dispatch }) => {
-          const sections = outlineOf(state.doc, this.options.level3)
+          const sections = outlineOf(state.doc, this.storage.level3)
           const at = index ?? blockIndexAt(state.doc, state.selection.from)
           const section =
             index === undefined ? sectionAt(sections, at) : sections.find((s) => s.index === index)
@@ -132,7 +144,7 @@ export const SectionHeading = Heading.extend<SectionHeadingOptions & { levels: H
       setLevel3Style:
         (style) =>
         ({ tr, dispatch }) => {
-          this.options.level3 = style
+          this.storage.level3 = style
           if (dispatch) tr.setMeta(REFRESH_NUMBERING, true)
           return true
         },
@@ -172,6 +184,6 @@ export const SectionHeading = Heading.extend<SectionHeadingOptions & { levels: H
   },
 
   addProseMirrorPlugins() {
-    return [...(this.parent?.() ?? []), numberingPlugin(() => this.options.level3)]
+    return [...(this.parent?.() ?? []), numberingPlugin(() => this.storage.level3)]
   },
 })
