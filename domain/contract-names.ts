@@ -20,6 +20,7 @@ export const methodNames = [
   'listRevisions',
   'readRevision',
   'restoreRevision',
+  'searchKeys',
 ] as const
 
 type Listed = (typeof methodNames)[number]

@@ -103,6 +103,12 @@ export const contract = {
     input: z.object({ id: draftIdSchema, revisionId: z.string().max(100) }).strict(),
     output: draftResultSchema,
   },
+  searchKeys: {
+    input: z.object({ texts: z.array(z.string().max(500)).max(5000) }).strict(),
+    output: z.object({
+      keys: z.array(z.object({ text: z.string(), full: z.string(), initials: z.string() })),
+    }),
+  },
   restoreRevision: {
     input: z.object({ id: draftIdSchema, revisionId: z.string().max(100) }).strict(),
     output: draftResultSchema,

@@ -30,15 +30,20 @@ export const docSchema = z.object({
 })
 export type Doc = z.infer<typeof docSchema>
 
-/** The text of a node and its descendants, blocks joined by newlines. */
-export function plainText(node: DocNode, blockSeparator = '\n'): string {
+/** The text an inline leaf (an indicator reference) stands for. */
+export type LeafText = (node: DocNode) => string
+
+/** The text of a node and its descendants, blocks joined by newlines, leaves as `leafText` says. */
+export function plainText(node: DocNode, blockSeparator = '\n', leafText?: LeafText): string {
   if (node.text !== undefined) return node.text
-  if (!node.content) return ''
+  if (!node.content) {
+    return leafText && node.type !== 'paragraph' && node.type !== 'heading' ? leafText(node) : ''
+  }
   const isBlockParent = node.content.some(
     (child) => child.content !== undefined || child.type === 'paragraph',
   )
   return node.content
-    .map((child) => plainText(child, blockSeparator))
+    .map((child) => plainText(child, blockSeparator, leafText))
     .join(isBlockParent ? blockSeparator : '')
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { draftIndicatorSchema } from '../indicators/model.ts'
 import { docSchema } from './doc.ts'
 
 /** Bumped when the draft file changes shape; `migrateDraft` brings older files up. */
@@ -36,18 +37,6 @@ export const draftMetaSchema = z.object({
 })
 export type DraftMeta = z.infer<typeof draftMetaSchema>
 
-/**
- * One figure of the report. Values are kept as the normalised text the writer typed
- * ("99.66", "1226.9125", "21:1"), so no precision is lost; the indicator issue adds fields.
- */
-export const draftIndicatorSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string(),
-  current: z.string().nullable(),
-  previous: z.string().nullable(),
-})
-export type DraftIndicator = z.infer<typeof draftIndicatorSchema>
-
 /** What the editor produces and a save carries. */
 export const draftContentSchema = z.object({
   meta: draftMetaSchema,
@@ -55,6 +44,8 @@ export const draftContentSchema = z.object({
   indicators: z.array(draftIndicatorSchema).default([]),
 })
 export type DraftContent = z.infer<typeof draftContentSchema>
+
+export { draftIndicatorSchema, type DraftIndicator } from '../indicators/model.ts'
 
 export const draftIdSchema = z.uuid()
 

@@ -2,6 +2,7 @@ import { summarize } from '../../domain/draft/draft.ts'
 import { suggestTitle, templateBody } from '../../domain/draft/templates.ts'
 import type { Handlers } from './dispatcher.ts'
 import type { DraftStore } from './drafts/draft-store.ts'
+import { searchKeys } from './pinyin.ts'
 import type { SettingsService } from './settings-service.ts'
 
 export interface ServiceDeps {
@@ -58,6 +59,7 @@ export function createHandlers({ appInfo, settings, drafts }: ServiceDeps): Hand
     readRevision: async ({ id, revisionId }) => ({
       draft: await drafts.readRevision(id, revisionId),
     }),
+    searchKeys: ({ texts }) => ({ keys: searchKeys(texts) }),
     restoreRevision: async ({ id, revisionId }) => ({
       draft: await drafts.restoreRevision(id, revisionId),
     }),

@@ -21,6 +21,7 @@ import {
   type RevisionReason,
 } from '../../../domain/draft/revisions.ts'
 import { countWords } from '../../../domain/draft/word-count.ts'
+import { referenceLeafText } from '../../../domain/indicators/references.ts'
 import { ServiceError } from '../service-error.ts'
 import { errorCode, writeFileAtomic, type AtomicFs } from './atomic-write.ts'
 import { decodeDraft, encodeDraft } from './draft-codec.ts'
@@ -67,8 +68,9 @@ function formatTime(iso: string): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
-export function wordCountOf(content: Pick<DraftContent, 'body'>): number {
-  return countWords(plainText(content.body))
+/** Word count as the writer sees it: indicator references count as the figures they show. */
+export function wordCountOf(content: Pick<DraftContent, 'body' | 'indicators'>): number {
+  return countWords(plainText(content.body, '\n', referenceLeafText(content.indicators)))
 }
 
 /**

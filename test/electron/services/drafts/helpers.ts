@@ -4,6 +4,8 @@ import { join } from 'node:path'
 
 import { heading, paragraph } from '../../../../domain/draft/doc.ts'
 import type { DraftContent } from '../../../../domain/draft/draft.ts'
+import { catalogueEntry } from '../../../../domain/indicators/catalogue.ts'
+import { indicatorFromCatalogue } from '../../../../domain/indicators/model.ts'
 
 /** A data folder with Chinese characters and spaces in its path, as on many office PCs. */
 export async function tempDataDir(): Promise<{ dir: string; dispose: () => Promise<void> }> {
@@ -25,7 +27,11 @@ export function sampleContent(text = '全区小学在校学生24341人。'): Dra
     },
     body: { type: 'doc', content: [heading(1, '主要工作及成效'), paragraph(text)] },
     indicators: [
-      { id: 'gonggulv', name: '九年义务教育巩固率', current: '99.66', previous: '99.14' },
+      {
+        ...indicatorFromCatalogue(catalogueEntry('retention-9y')!, 'gonggulv'),
+        current: '99.66',
+        previous: '99.14',
+      },
     ],
   }
 }
