@@ -1,0 +1,171 @@
+import { Node, mergeAttributes } from '@tiptap/core'
+import type { Node as PmNode } from '@tiptap/pm/model'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+
+import { referenceText } from '../../../../../domain/indicators/format.ts'
+import {
+  REFERENCE_FORM_LABELS,
+  referenceFormSchema,
+  type DraftIndicator,
+  type ReferenceForm,
+} from '../../../../../domain/indicators/model.ts'
+import { INDICATOR_REF } from '../../../../../domain/indicators/references.ts'
+import type { IndicatorStore } from '../../indicators/indicator-store.ts'
+
+export interface IndicatorRefOptions {
+  /** Where references read their indicator's values. */
+  store: IndicatorStore | null
+}
+
+/** Dragged from the indicator panel onto the page. */
+export const INDICATOR_DRAG_TYPE = 'application/x-caogao-indicator'
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    indicatorRef: {
+      insertIndicatorRef: (indicatorId: string, form: ReferenceForm) => ReturnType
+      setIndicatorRefForm: (form: ReferenceForm) => ReturnType
+    }
+  }
+}
+
+function formOf(node: PmNode): ReferenceForm {
+  const form = referenceFormSchema.safeParse(node.attrs.form)
+  return form.success ? form.data : 'value'
+}
+
+/** What a reference shows: the figure, or a bracketed note the checks and export will list. */
+export function shownText(indicator: DraftIndicator | undefined, form: ReferenceForm): string {
+  if (!indicator) return '【指标已删除】'
+  return referenceText(indicator, form) ?? `【${indicator.name}：待填写】`
+}
+
+/**
+ * An indicator in the text: an inline atom showing the formatted value, drawn by a plain DOM
+ * node view (hundreds of React node views would slow typing) and redrawn by its indicator.
+ */
+export const IndicatorRef = Node.create<IndicatorRefOptions>({
+  name: INDICATOR_REF,
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  draggable: true,
+
+  addOptions() {
+    return { store: null }
+  },
+
+  addAttributes() {
+    return {
+      indicatorId: {
+        default: null,
+        parseHTML: (el) => el.getAttribute('data-indicator-id'),
+        renderHTML: (attrs) => ({ 'data-indicator-id': attrs.indicatorId }),
+      },
+      form: {
+        default: 'value',
+        parseHTML: (el) => el.getAttribute('data-form') ?? 'value',
+        renderHTML: (attrs) => ({ 'data-form': attrs.form }),
+      },
+    }
+  },
+
+  parseHTML() {
+    return [{ tag: 'span[data-indicator-id]' }]
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    const text = shownText(this.options.store?.get(node.attrs.indicatorId), formOf(node))
+    return ['span', mergeAttributes(HTMLAttributes, { class: 'indicator-ref' }), text]
+  },
+
+  renderText({ node }) {
+    return shownText(this.options.store?.get(node.attrs.indicatorId), formOf(node))
+  },
+
+  // textBetween (word count, find) reads a reference as the figure it shows.
+  extendNodeSchema(extension) {
+    if (extension.name !== INDICATOR_REF) return {}
+    const store = () => this.options.store
+    return {
+      leafText: (node: PmNode) => shownText(store()?.get(node.attrs.indicatorId), formOf(node)),
+    }
+  },
+
+  addCommands() {
+    return {
+      insertIndicatorRef:
+        (indicatorId, form) =>
+        ({ commands }) =>
+          commands.insertContent({ type: this.name, attrs: { indicatorId, form } }),
+      setIndicatorRefForm:
+        (form) =>
+        ({ state, tr, dispatch }) => {
+          const node = 'node' in state.selection ? (state.selection.node as PmNode) : null
+          if (!node || node.type.name !== this.name) return false
+          if (dispatch) tr.setNodeMarkup(state.selection.from, undefined, { ...node.attrs, form })
+          return true
+        },
+    }
+  },
+
+  addNodeView() {
+    const store = this.options.store
+    return ({ node }) => {
+      const dom = document.createElement('span')
+      dom.className = 'indicator-ref'
+      dom.contentEditable = 'false'
+      let current = node
+      const render = () => {
+        const indicator = store?.get(current.attrs.indicatorId)
+        const form = formOf(current)
+        dom.textContent = shownText(indicator, form)
+        dom.dataset.form = form
+        dom.dataset.indicatorId = current.attrs.indicatorId
+        dom.title = indicator ? `${indicator.name}（${REFERENCE_FORM_LABELS[form]}）` : '这个指标已从本报告删除'
+        dom.classList.toggle('missing', !indicator || indicator.current === null)
+      }
+      let unwatch = store?.watch(current.attrs.indicatorId, render)
+      render()
+      return {
+        dom,
+        update(next) {
+          if (next.type !== current.type) return false
+          if (next.attrs.indicatorId !== current.attrs.indicatorId) {
+            unwatch?.()
+            unwatch = store?.watch(next.attrs.indicatorId, render)
+          }
+          current = next
+          render()
+          return true
+        },
+        destroy() {
+          unwatch?.()
+        },
+        ignoreMutation: () => true,
+      }
+    }
+  },
+
+  addProseMirrorPlugins() {
+    const type = this.type
+    return [
+      new Plugin({
+        key: new PluginKey('indicatorDrop'),
+        props: {
+          handleDrop(view, event) {
+            const id = event.dataTransfer?.getData(INDICATOR_DRAG_TYPE)
+            if (!id) return false
+            const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
+            if (!at) return false
+            event.preventDefault()
+            view.dispatch(view.state.tr.insert(at.pos, type.create({ indicatorId: id, form: 'value-compare' })))
+            view.focus()
+            return true
+          },
+        },
+      }),
+    ]
+  },
+})
