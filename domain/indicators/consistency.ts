@@ -22,15 +22,24 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  * ("巩固率为99.5%") that differ from the indicator's value. Block texts carry references as
  * U+FFFC, so a figure the app wrote itself is never reported.
  */
-export function findInconsistencies(blocks: readonly string[], indicators: readonly DraftIndicator[]): Inconsistency[] {
+export function findInconsistencies(
+  blocks: readonly string[],
+  indicators: readonly DraftIndicator[],
+): Inconsistency[] {
   const found: Inconsistency[] = []
   for (const indicator of indicators) {
-    if (indicator.current === null || indicator.kind === 'text' || indicator.kind === 'ratio') continue
+    if (indicator.current === null || indicator.kind === 'text' || indicator.kind === 'ratio')
+      continue
     const expected = parseDecimal(indicator.current)
     if (!expected) continue
-    const names = [...new Set([indicator.name, ...(catalogueOf(indicator)?.aliases ?? [])])].sort((a, b) => b.length - a.length)
+    const names = [...new Set([indicator.name, ...(catalogueOf(indicator)?.aliases ?? [])])].sort(
+      (a, b) => b.length - a.length,
+    )
     const unit = indicator.kind === 'percent' ? '[%％]' : escape(indicator.unit)
-    const pattern = new RegExp(`(?:${names.map(escape).join('|')})(?:[为是达到至约已仅共有计：:\\s]{0,4})(\\d+(?:\\.\\d+)?)\\s*(${unit})`, 'g')
+    const pattern = new RegExp(
+      `(?:${names.map(escape).join('|')})(?:[为是达到至约已仅共有计：:\\s]{0,4})(\\d+(?:\\.\\d+)?)\\s*(${unit})`,
+      'g',
+    )
     blocks.forEach((text, block) => {
       for (const m of text.matchAll(pattern)) {
         const value = parseDecimal(m[1]!)

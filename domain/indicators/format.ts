@@ -1,8 +1,21 @@
-import { abs, compare, parseDecimal, round, subtract, toNumber, toText, trimmed, type Decimal } from './decimal.ts'
+import {
+  abs,
+  compare,
+  parseDecimal,
+  round,
+  subtract,
+  toNumber,
+  toText,
+  trimmed,
+  type Decimal,
+} from './decimal.ts'
 import type { DraftIndicator, ReferenceForm } from './model.ts'
 
 /** The value as written in the report: "99.66%", "24341人", "1226.9125万元", "21∶1". */
-export function formatValue(indicator: DraftIndicator, value: string | null = indicator.current): string | null {
+export function formatValue(
+  indicator: DraftIndicator,
+  value: string | null = indicator.current,
+): string | null {
   if (value === null) return null
   switch (indicator.kind) {
     case 'text':
@@ -103,7 +116,11 @@ export function indicatorTableRows(indicators: readonly DraftIndicator[]): Indic
     .filter((i) => i.kind !== 'text')
     .map((i) => {
       const strip = (text: string | null) =>
-        text === null ? '—' : i.kind === 'percent' ? text.replace(/%$/, '') : text.replace(i.unit, '')
+        text === null
+          ? '—'
+          : i.kind === 'percent'
+            ? text.replace(/%$/, '')
+            : text.replace(i.unit, '')
       const comparison = compareWithLastYear(i)
       return {
         name: i.name,

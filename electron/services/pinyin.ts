@@ -12,7 +12,10 @@ export function searchKeys(texts: readonly string[]): SearchKey[] {
     return {
       text,
       full: syllables.join('').toLowerCase(),
-      initials: syllables.map((s) => s[0] ?? '').join('').toLowerCase(),
+      initials: syllables
+        .map((s) => s[0] ?? '')
+        .join('')
+        .toLowerCase(),
     }
   })
 }

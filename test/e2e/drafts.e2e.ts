@@ -39,7 +39,10 @@ describe('drafts end to end', () => {
     // The first paragraph is the template's opening guidance: type over it.
     await body.locator('p').first().click()
     await page.keyboard.type('今年，全县教育系统坚持立德树人。')
-    await page.getByTestId('save-state').filter({ hasText: '已保存' }).waitFor()
+    await page
+      .getByTestId('save-state')
+      .filter({ hasText: /已保存 \d{2}:\d{2}:\d{2}/ })
+      .waitFor()
     expect(await draftFileText()).toContain('今年，全县教育系统坚持立德树人。')
 
     await page.reload()
@@ -53,7 +56,10 @@ describe('drafts end to end', () => {
     await page.keyboard.press('End')
     await page.keyboard.type('全面完成年度目标。')
     await page.keyboard.press('Control+s')
-    await page.getByTestId('save-state').filter({ hasText: '已保存' }).waitFor({ timeout: 900 })
+    await page
+      .getByTestId('save-state')
+      .filter({ hasText: /已保存 \d{2}:\d{2}:\d{2}/ })
+      .waitFor({ timeout: 900 })
     expect(await draftFileText()).toContain('全面完成年度目标。')
   })
 

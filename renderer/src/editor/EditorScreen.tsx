@@ -10,10 +10,14 @@ import { navigate } from '../ui/useRoute.ts'
 import type { SaveState } from './autosave/autosave.ts'
 import { createExtensions } from './createExtensions.ts'
 import { FindPanel } from './find/FindPanel.tsx'
+import { IndicatorStore } from './indicators/indicator-store.ts'
+import { IndicatorPanel } from './indicators/IndicatorPanel.tsx'
 import { MetaForm } from './MetaForm.tsx'
 import { OutlinePanel } from './outline/OutlinePanel.tsx'
 import { SettingsDialog } from './SettingsDialog.tsx'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
+import { SuggestBridge } from './suggest/suggest-bridge.ts'
+import { SuggestPopup } from './suggest/SuggestPopup.tsx'
 import { useAutosave } from './useAutosave.ts'
 import { useEditorDerived } from './useEditorDerived.ts'
 
@@ -68,7 +72,7 @@ function saveStateText(state: SaveState): string {
   }
 }
 
-type Panel = 'meta'
+type Panel = 'meta' | 'indicators'
 type Modal = 'revisions' | 'settings' | 'shortcuts' | null
 
 function DraftEditor({
@@ -89,10 +93,16 @@ function DraftEditor({
   const [modal, setModal] = useState<Modal>(null)
   const [find, setFind] = useState<'find' | 'replace' | null>(null)
   const [message, setMessage] = useState<string | null>(null)
-  const [panel] = useState<Panel>('meta')
+  const [panel, setPanel] = useState<Panel>('meta')
+  const [indicators] = useState(() => new IndicatorStore(draft.indicators))
+  const [indicatorSuggest] = useState(() => new SuggestBridge('插入指标'))
 
   const editor = useEditor({
-    extensions: createExtensions(initialSettings, setMessage),
+    extensions: createExtensions(initialSettings, {
+      onRefused: setMessage,
+      indicators,
+      indicatorSuggest,
+    }),
     content: draft.body,
     injectCSS: false,
     immediatelyRender: true,
@@ -104,9 +114,9 @@ function DraftEditor({
 
   const session = useAutosave(draft, editor, () => ({
     meta: metaRef.current,
-    indicators: draft.indicators,
+    indicators: [...indicators.list()],
   }))
-  const derived = useEditorDerived(editor, settings.level3Numbering)
+  const derived = useEditorDerived(editor, settings.level3Numbering, indicators.subscribe)
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -231,14 +241,31 @@ function DraftEditor({
             </p>
           )}
         </main>
-        <aside className="side-panel" aria-label="基本信息">
-          {panel === 'meta' && (
-            <>
-              <h2 className="panel-title">基本信息</h2>
-              <MetaForm meta={meta} onChange={changeMeta} />
-            </>
+        <aside className="side-panel" aria-label="侧栏">
+          <div className="tabs" role="tablist" aria-label="侧栏">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={panel === 'meta'}
+              onClick={() => setPanel('meta')}
+            >
+              基本信息
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={panel === 'indicators'}
+              onClick={() => setPanel('indicators')}
+            >
+              指标
+            </button>
+          </div>
+          {panel === 'meta' && <MetaForm meta={meta} onChange={changeMeta} />}
+          {panel === 'indicators' && editor && (
+            <IndicatorPanel editor={editor} store={indicators} onChange={session.markDirty} />
           )}
         </aside>
+        <SuggestPopup bridge={indicatorSuggest} />
       </div>
       <footer className="statusbar editor-status">
         <span

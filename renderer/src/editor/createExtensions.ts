@@ -3,19 +3,40 @@ import Document from '@tiptap/extension-document'
 import Text from '@tiptap/extension-text'
 import { UndoRedo } from '@tiptap/extensions'
 
+import { formatValue } from '../../../domain/indicators/format.ts'
 import type { Settings } from '../../../domain/settings.ts'
+import { searchScore } from '../../../domain/text/search.ts'
 import { BodyParagraph } from './extensions/body-paragraph/index.ts'
 import { CleanPaste } from './extensions/clean-paste/index.ts'
 import { Enumeration } from './extensions/enumeration/index.ts'
 import { FindReplace } from './extensions/find-replace/index.ts'
 import { FullWidthPunctuation } from './extensions/full-width-punctuation/index.ts'
+import { IndicatorRef, IndicatorSuggest } from './extensions/indicator-ref/index.ts'
 import { SectionHeading } from './extensions/section-heading/index.ts'
+import type { IndicatorStore } from './indicators/indicator-store.ts'
+import { searchKeyOf } from './indicators/search-keys.ts'
+import type { SuggestBridge, SuggestItem } from './suggest/suggest-bridge.ts'
+
+export interface EditorServices {
+  /** Told when a section cannot move or change level, in Chinese. */
+  onRefused: (message: string) => void
+  indicators: IndicatorStore
+  indicatorSuggest: SuggestBridge
+}
+
+/** The report's indicators matching a query typed after #, best first. */
+function searchIndicators(store: IndicatorStore, query: string): SuggestItem[] {
+  return store
+    .list()
+    .map((i) => ({ i, score: searchScore(query, searchKeyOf(i.name)) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .map(({ i }) => ({ id: i.id, label: i.name, detail: formatValue(i) ?? '待填写' }))
+}
 
 /** The report body's schema and behaviour: paragraphs and four heading levels; no bold or italic. */
-export function createExtensions(
-  settings: Settings,
-  onRefused: (message: string) => void,
-): Extensions {
+export function createExtensions(settings: Settings, services: EditorServices): Extensions {
+  const { onRefused } = services
   return [
     Document,
     Text,
@@ -26,5 +47,10 @@ export function createExtensions(
     FullWidthPunctuation.configure({ enabled: settings.fullWidthPunctuation }),
     FindReplace,
     Enumeration,
+    IndicatorRef.configure({ store: services.indicators }),
+    IndicatorSuggest.configure({
+      bridge: services.indicatorSuggest,
+      search: (query) => searchIndicators(services.indicators, query),
+    }),
   ]
 }

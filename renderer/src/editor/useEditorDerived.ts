@@ -22,7 +22,12 @@ const EMPTY: EditorDerived = { sections: [], path: [], current: null, wordCount:
  * What the panels show about the document: computed shortly after typing pauses, never on
  * the keystroke itself, so typing stays fast in a long report.
  */
-export function useEditorDerived(editor: Editor | null, level3: Level3Style): EditorDerived {
+export function useEditorDerived(
+  editor: Editor | null,
+  level3: Level3Style,
+  /** Another source of text changes: indicator values shown by references. */
+  subscribeExtra?: (listener: () => void) => () => void,
+): EditorDerived {
   const [derived, setDerived] = useState<EditorDerived>(EMPTY)
   useEffect(() => {
     if (!editor) return
@@ -35,7 +40,7 @@ export function useEditorDerived(editor: Editor | null, level3: Level3Style): Ed
       const { doc, selection } = editor.state
       if (docDirty) {
         sections = outlineOf(doc, level3)
-        wordCount = countWords(doc.textBetween(0, doc.content.size, '\n', '\ufffc'))
+        wordCount = countWords(doc.textBetween(0, doc.content.size, '\n'))
         docDirty = false
       }
       const path = sectionPath(sections, blockIndexAt(doc, selection.from))
@@ -55,11 +60,13 @@ export function useEditorDerived(editor: Editor | null, level3: Level3Style): Ed
     compute()
     editor.on('update', onUpdate)
     editor.on('selectionUpdate', onSelection)
+    const unsubscribeExtra = subscribeExtra?.(onUpdate)
     return () => {
+      unsubscribeExtra?.()
       editor.off('update', onUpdate)
       editor.off('selectionUpdate', onSelection)
       if (timer) clearTimeout(timer)
     }
-  }, [editor, level3])
+  }, [editor, level3, subscribeExtra])
   return derived
 }

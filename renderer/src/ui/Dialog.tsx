@@ -68,7 +68,7 @@ export function ConfirmDialog({
         </>
       }
     >
-      <p>{message}</p>
+      <div className="confirm-message">{message}</div>
     </Dialog>
   )
 }

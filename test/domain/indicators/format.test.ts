@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest'
 
 import { CATALOGUE, catalogueEntry } from '../../../domain/indicators/catalogue.ts'
-import { compareWithLastYear, formatValue, indicatorTableRows, referenceText } from '../../../domain/indicators/format.ts'
+import {
+  compareWithLastYear,
+  formatValue,
+  indicatorTableRows,
+  referenceText,
+} from '../../../domain/indicators/format.ts'
 import { indicatorFromCatalogue, type DraftIndicator } from '../../../domain/indicators/model.ts'
 import { parseIndicatorValue } from '../../../domain/indicators/parse-value.ts'
 
-function ind(key: string, current: string | null, previous: string | null, extra: Partial<DraftIndicator> = {}) {
+function ind(
+  key: string,
+  current: string | null,
+  previous: string | null,
+  extra: Partial<DraftIndicator> = {},
+) {
   return { ...indicatorFromCatalogue(catalogueEntry(key)!, key), current, previous, ...extra }
 }
 
@@ -41,7 +51,11 @@ describe('formatting and comparison, kind by kind', () => {
 
   it('never writes 提高 for a figure that fell, whatever the kind', () => {
     for (const entry of CATALOGUE.filter((e) => e.kind !== 'ratio' && e.kind !== 'text')) {
-      const text = compareWithLastYear({ ...indicatorFromCatalogue(entry, 'x'), current: '5', previous: '6' })
+      const text = compareWithLastYear({
+        ...indicatorFromCatalogue(entry, 'x'),
+        current: '5',
+        previous: '6',
+      })
       expect(text.ok && text.text).toMatch(/下降|减少/)
       expect(text.ok && text.text).not.toMatch(/提高|增加|增长/)
     }
@@ -79,8 +93,16 @@ describe('formatting and comparison, kind by kind', () => {
   })
 
   it('gives the appendix table rows', () => {
-    expect(indicatorTableRows([ind('retention-9y', '99.66', '99.14'), ind('kindergartens', '59', null)])).toEqual([
-      { name: '九年义务教育巩固率', unit: '%', current: '99.66', previous: '99.14', change: '提高0.52个百分点' },
+    expect(
+      indicatorTableRows([ind('retention-9y', '99.66', '99.14'), ind('kindergartens', '59', null)]),
+    ).toEqual([
+      {
+        name: '九年义务教育巩固率',
+        unit: '%',
+        current: '99.66',
+        previous: '99.14',
+        change: '提高0.52个百分点',
+      },
       { name: '幼儿园数', unit: '所', current: '59', previous: '—', change: '—' },
     ])
   })

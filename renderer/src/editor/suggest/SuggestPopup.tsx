@@ -14,7 +14,9 @@ export function SuggestPopup({ bridge }: { bridge: SuggestBridge }) {
       style={{ left: state.rect.left, top: state.rect.bottom + 4 }}
     >
       <div className="suggest-title">{state.title}</div>
-      {state.items.length === 0 && <div className="suggest-empty">没有找到，可继续输入或按 Esc 关闭</div>}
+      {state.items.length === 0 && (
+        <div className="suggest-empty">没有找到，可继续输入或按 Esc 关闭</div>
+      )}
       {state.items.map((item, i) => (
         <div
           key={item.id}

@@ -1,2 +1,7 @@
-export { IndicatorRef, INDICATOR_DRAG_TYPE, shownText, type IndicatorRefOptions } from './indicator-ref.ts'
+export {
+  IndicatorRef,
+  INDICATOR_DRAG_TYPE,
+  shownText,
+  type IndicatorRefOptions,
+} from './indicator-ref.ts'
 export { IndicatorSuggest, type IndicatorSuggestOptions } from './indicator-suggest.ts'

@@ -123,7 +123,9 @@ export const IndicatorRef = Node.create<IndicatorRefOptions>({
         dom.textContent = shownText(indicator, form)
         dom.dataset.form = form
         dom.dataset.indicatorId = current.attrs.indicatorId
-        dom.title = indicator ? `${indicator.name}（${REFERENCE_FORM_LABELS[form]}）` : '这个指标已从本报告删除'
+        dom.title = indicator
+          ? `${indicator.name}（${REFERENCE_FORM_LABELS[form]}）`
+          : '这个指标已从本报告删除'
         dom.classList.toggle('missing', !indicator || indicator.current === null)
       }
       let unwatch = store?.watch(current.attrs.indicatorId, render)
@@ -160,7 +162,9 @@ export const IndicatorRef = Node.create<IndicatorRefOptions>({
             const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
             if (!at) return false
             event.preventDefault()
-            view.dispatch(view.state.tr.insert(at.pos, type.create({ indicatorId: id, form: 'value-compare' })))
+            view.dispatch(
+              view.state.tr.insert(at.pos, type.create({ indicatorId: id, form: 'value-compare' })),
+            )
             view.focus()
             return true
           },

@@ -32,7 +32,9 @@ export const IndicatorSuggest = Extension.create<IndicatorSuggestOptions>({
           editor
             .chain()
             .focus()
-            .insertContentAt(range, [{ type: 'indicatorRef', attrs: { indicatorId: props.id, form: 'value' } }])
+            .insertContentAt(range, [
+              { type: 'indicatorRef', attrs: { indicatorId: props.id, form: 'value' } },
+            ])
             .run()
         },
         render: bridge.renderer(),

@@ -1,0 +1,69 @@
+// A realistic long report for benchmarks: fixture text, 60 sections, 300 indicator references.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import { heading, paragraph, type DocNode } from '../domain/draft/doc.ts'
+import type { DraftContent } from '../domain/draft/draft.ts'
+import { catalogueEntry } from '../domain/indicators/catalogue.ts'
+import { indicatorFromCatalogue } from '../domain/indicators/model.ts'
+
+const FIXTURES = join(import.meta.dirname, '../../shared/fixtures/reports')
+
+function fixtureSentences(): string[] {
+  const text = ['district-annual-a.txt', 'district-annual-b.txt', 'collection-topical.txt']
+    .map((f) => readFileSync(join(FIXTURES, f), 'utf8'))
+    .join('\n')
+  return text
+    .split(/(?<=[。！？])/)
+    .map((s) => s.replace(/\s+/g, ''))
+    .filter((s) => s.length > 8 && s.length < 200)
+}
+
+/** A report of about `chars` characters with `sections` headings and `refs` indicator references. */
+export function generateReport(chars: number, sections = 60, refs = 300): DraftContent {
+  const sentences = fixtureSentences()
+  const indicator = {
+    ...indicatorFromCatalogue(catalogueEntry('retention-9y')!, 'retention-9y'),
+    current: '99.66',
+    previous: '99.14',
+  }
+  const blocks: DocNode[] = []
+  let total = 0
+  let s = 0
+  for (let sec = 0; sec < sections; sec++) {
+    blocks.push(heading(sec % 6 === 0 ? 1 : 2, sentences[s++ % sentences.length]!.slice(0, 18)))
+    while (total < (chars * (sec + 1)) / sections) {
+      const text = [0, 1].map(() => sentences[s++ % sentences.length]).join('')
+      blocks.push(paragraph(text))
+      total += text.length
+    }
+  }
+  // Spread the references over the paragraphs.
+  const paragraphs = blocks.filter((b) => b.type === 'paragraph')
+  for (let r = 0; r < refs; r++) {
+    const target = paragraphs[Math.floor((r * paragraphs.length) / refs)]!
+    target.content = [
+      ...(target.content ?? []),
+      { type: 'text', text: '巩固率达' },
+      {
+        type: 'indicatorRef',
+        attrs: { indicatorId: indicator.id, form: r % 2 ? 'value' : 'value-compare' },
+      },
+      { type: 'text', text: '。' },
+    ]
+  }
+  return {
+    meta: {
+      title: '基准测试报告',
+      unit: '某某县教育局',
+      year: 2026,
+      kind: 'annual',
+      topic: '',
+      recipient: '',
+      signature: '某某县教育局',
+      date: '',
+    },
+    body: { type: 'doc', content: blocks },
+    indicators: [indicator],
+  }
+}

@@ -1,0 +1,353 @@
+import type { Editor } from '@tiptap/core'
+import type { Node as PmNode } from '@tiptap/pm/model'
+import { NodeSelection, TextSelection } from '@tiptap/pm/state'
+import { useEffect, useState, useSyncExternalStore } from 'react'
+
+import {
+  findInconsistencies,
+  type Inconsistency,
+} from '../../../../domain/indicators/consistency.ts'
+import { compareWithLastYear } from '../../../../domain/indicators/format.ts'
+import {
+  REFERENCE_FORM_LABELS,
+  referenceFormSchema,
+  type DraftIndicator,
+  type ReferenceForm,
+} from '../../../../domain/indicators/model.ts'
+import { INDICATOR_REF } from '../../../../domain/indicators/references.ts'
+import { searchScore } from '../../../../domain/text/search.ts'
+import { ConfirmDialog } from '../../ui/Dialog.tsx'
+import { INDICATOR_DRAG_TYPE, shownText } from '../extensions/indicator-ref/index.ts'
+import { blockIndexAt, outlineOf, sectionPath } from '../extensions/section-heading/index.ts'
+import { AddIndicatorDialog } from './AddIndicatorDialog.tsx'
+import type { IndicatorStore } from './indicator-store.ts'
+import { ensureSearchKeys, searchKeyOf } from './search-keys.ts'
+import { ValueField } from './ValueField.tsx'
+
+/** Every reference to an indicator: its position and the section path it stands in. */
+function referencesOf(editor: Editor, id: string): { pos: number; where: string }[] {
+  const { doc } = editor.state
+  const sections = outlineOf(doc, '1.')
+  const found: { pos: number; where: string }[] = []
+  doc.descendants((node, pos) => {
+    if (node.type.name === INDICATOR_REF && node.attrs.indicatorId === id) {
+      const path = sectionPath(sections, blockIndexAt(doc, pos))
+      found.push({ pos, where: path.map((s) => `${s.label}${s.title}`).join(' › ') || '开头部分' })
+    }
+    return !node.isTextblock || node.childCount > 0
+  })
+  return found
+}
+
+function blockTexts(doc: PmNode): string[] {
+  const texts: string[] = []
+  doc.forEach((node) => texts.push(node.textBetween(0, node.content.size, undefined, '\ufffc')))
+  return texts
+}
+
+function jumpTo(editor: Editor, from: number, to: number) {
+  const { view } = editor
+  view.dispatch(
+    view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView(),
+  )
+  view.focus()
+}
+
+/** 指标: the report's figures, each held once and shown in the text wherever it is used. */
+export function IndicatorPanel({
+  editor,
+  store,
+  onChange,
+}: {
+  editor: Editor
+  store: IndicatorStore
+  onChange: () => void
+}) {
+  const indicators = useSyncExternalStore(store.subscribe, store.list)
+  const [query, setQuery] = useState('')
+  const [form, setForm] = useState<ReferenceForm>('value-compare')
+  const [adding, setAdding] = useState(false)
+  const [removing, setRemoving] = useState<{ indicator: DraftIndicator; places: string[] } | null>(
+    null,
+  )
+  const [selectedRef, setSelectedRef] = useState<{ name: string; form: ReferenceForm } | null>(null)
+  const [issues, setIssues] = useState<Inconsistency[]>([])
+  const [, setKeysReady] = useState(0)
+
+  useEffect(() => {
+    void ensureSearchKeys(indicators.map((i) => i.name)).then(() => setKeysReady((n) => n + 1))
+  }, [indicators])
+
+  // The selected reference (to change its form) and the consistency check, when typing pauses.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const check = () => setIssues(findInconsistencies(blockTexts(editor.state.doc), store.list()))
+    const onSelection = () => {
+      const { selection } = editor.state
+      const node = selection instanceof NodeSelection ? selection.node : null
+      if (node?.type.name === INDICATOR_REF) {
+        const form = referenceFormSchema.safeParse(node.attrs.form)
+        setSelectedRef({
+          name: store.get(node.attrs.indicatorId)?.name ?? '（已删除的指标）',
+          form: form.success ? form.data : 'value',
+        })
+      } else setSelectedRef(null)
+    }
+    const onUpdate = () => {
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(check, 600)
+    }
+    check()
+    editor.on('selectionUpdate', onSelection)
+    editor.on('update', onUpdate)
+    const unsubscribe = store.subscribe(onUpdate)
+    return () => {
+      editor.off('selectionUpdate', onSelection)
+      editor.off('update', onUpdate)
+      unsubscribe()
+      if (timer) clearTimeout(timer)
+    }
+  }, [editor, store])
+
+  // The pinyin keys arrive a moment later; the counter above re-renders when they do.
+  const shown = indicators.filter((i) => searchScore(query, searchKeyOf(i.name)) > 0)
+  const groups = [...new Set(shown.map((i) => i.group))]
+
+  const update = (id: string, patch: Partial<DraftIndicator>) => {
+    store.update(id, patch)
+    onChange()
+  }
+
+  /** Inserts at the cursor the writer left in the text, and puts the cursor after it. */
+  const insert = (id: string) => {
+    const { view } = editor
+    const node = view.state.schema.nodes[INDICATOR_REF]!.create({ indicatorId: id, form })
+    view.dispatch(view.state.tr.replaceSelectionWith(node, false).scrollIntoView())
+    view.focus()
+  }
+
+  const remove = (indicator: DraftIndicator) => {
+    // References become plain text showing what they showed: no sentence loses its figure.
+    const places = referencesOf(editor, indicator.id)
+    if (places.length > 0) {
+      const { tr } = editor.state
+      for (const { pos } of [...places].reverse()) {
+        const node = tr.doc.nodeAt(pos)!
+        const text = shownText(indicator, referenceFormSchema.catch('value').parse(node.attrs.form))
+        tr.replaceWith(pos, pos + node.nodeSize, editor.schema.text(text))
+      }
+      editor.view.dispatch(tr)
+    }
+    store.remove(indicator.id)
+    onChange()
+    setRemoving(null)
+  }
+
+  return (
+    <div className="indicator-panel">
+      <div className="indicator-tools">
+        <button type="button" className="primary" onClick={() => setAdding(true)}>
+          ＋ 添加指标
+        </button>
+        <input
+          type="search"
+          placeholder="搜索指标（可用拼音首字母）"
+          aria-label="搜索指标"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      <fieldset className="radio-group compact">
+        <legend>插入方式</legend>
+        {referenceFormSchema.options.map((f) => (
+          <label key={f}>
+            <input type="radio" name="ref-form" checked={form === f} onChange={() => setForm(f)} />
+            {REFERENCE_FORM_LABELS[f]}
+          </label>
+        ))}
+      </fieldset>
+      <p className="hint">
+        在正文中输入 # 加指标名称或拼音首字母，也可以插入指标；也可以把指标拖到正文中。
+      </p>
+
+      {selectedRef && (
+        <div className="selected-ref" role="group" aria-label="所选引用">
+          <span>所选引用：{selectedRef.name}</span>
+          <select
+            aria-label="引用形式"
+            value={selectedRef.form}
+            onChange={(e) =>
+              editor.chain().setIndicatorRefForm(referenceFormSchema.parse(e.target.value)).run()
+            }
+          >
+            {referenceFormSchema.options.map((f) => (
+              <option key={f} value={f}>
+                {REFERENCE_FORM_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+
+      {issues.length > 0 && (
+        <section className="issues" aria-label="可能不一致的数字">
+          <h3>可能不一致（{issues.length}）</h3>
+          <ul>
+            {issues.map((issue) => (
+              <li key={`${issue.block}-${issue.offset}`}>
+                正文写“{issue.found}”，指标为 {issue.expected}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    let pos = 0
+                    editor.state.doc.forEach((node, offset, index) => {
+                      if (index === issue.block) pos = offset + 1
+                    })
+                    jumpTo(editor, pos + issue.offset, pos + issue.offset + issue.length)
+                  }}
+                >
+                  跳转
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {indicators.length === 0 && (
+        <p className="hint">还没有指标。点“添加指标”，从常用指标中选择或自定义。</p>
+      )}
+      {groups.map((group) => (
+        <section key={group} className="indicator-group">
+          <h3>{group}</h3>
+          {shown
+            .filter((i) => i.group === group)
+            .map((i) => {
+              const comparison = compareWithLastYear(i)
+              return (
+                <article
+                  key={i.id}
+                  className="indicator-card"
+                  data-testid="indicator-card"
+                  draggable
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(INDICATOR_DRAG_TYPE, i.id)
+                    e.dataTransfer.setData('text/plain', shownText(i, 'value'))
+                  }}
+                >
+                  <header>
+                    <h4>{i.name}</h4>
+                    {i.lowerIsBetter && <span className="tag">越低越好</span>}
+                  </header>
+                  <div className="value-row">
+                    <ValueField
+                      indicator={i}
+                      field="current"
+                      label="今年"
+                      onValue={(v) => update(i.id, { current: v })}
+                    />
+                    <ValueField
+                      indicator={i}
+                      field="previous"
+                      label="上年"
+                      onValue={(v) => update(i.id, { previous: v })}
+                    />
+                  </div>
+                  <p className="comparison" data-testid="comparison">
+                    {comparison.ok ? comparison.text : comparison.reason}
+                  </p>
+                  <details>
+                    <summary>来源和小数位</summary>
+                    <label className="field">
+                      <span>数据来源</span>
+                      <input
+                        value={i.source}
+                        maxLength={200}
+                        placeholder="如：2026年教育事业统计"
+                        onChange={(e) => update(i.id, { source: e.target.value })}
+                      />
+                    </label>
+                    {i.kind !== 'text' && i.kind !== 'ratio' && (
+                      <label className="field">
+                        <span>显示小数位</span>
+                        <select
+                          value={i.decimals ?? ''}
+                          onChange={(e) =>
+                            update(i.id, {
+                              decimals: e.target.value === '' ? null : Number(e.target.value),
+                            })
+                          }
+                        >
+                          <option value="">按输入</option>
+                          {[0, 1, 2, 3, 4].map((d) => (
+                            <option key={d} value={d}>
+                              {d} 位
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    )}
+                  </details>
+                  <footer>
+                    <button type="button" onClick={() => insert(i.id)}>
+                      插入正文
+                    </button>
+                    <span className="hint">文中 {store.referenceCount(i.id)} 处</span>
+                    <button
+                      type="button"
+                      className="danger-text"
+                      onClick={() =>
+                        setRemoving({
+                          indicator: i,
+                          places: referencesOf(editor, i.id).map((p) => p.where),
+                        })
+                      }
+                    >
+                      删除
+                    </button>
+                  </footer>
+                </article>
+              )
+            })}
+        </section>
+      ))}
+
+      {adding && (
+        <AddIndicatorDialog
+          existing={indicators}
+          onClose={() => setAdding(false)}
+          onAdd={(added) => {
+            for (const i of added) store.add(i)
+            onChange()
+            setAdding(false)
+          }}
+        />
+      )}
+      {removing && (
+        <ConfirmDialog
+          title="删除指标"
+          danger
+          confirmLabel="删除"
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => remove(removing.indicator)}
+          message={
+            removing.places.length === 0 ? (
+              `删除“${removing.indicator.name}”？正文中没有引用它。`
+            ) : (
+              <>
+                “{removing.indicator.name}”在正文中还有 {removing.places.length} 处引用：
+                <ul className="places">
+                  {removing.places.map((p, k) => (
+                    <li key={k}>{p}</li>
+                  ))}
+                </ul>
+                删除后这些地方会保留现在显示的文字，但不再随指标更新。
+              </>
+            )
+          }
+        />
+      )}
+    </div>
+  )
+}
