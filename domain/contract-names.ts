@@ -21,6 +21,8 @@ export const methodNames = [
   'readRevision',
   'restoreRevision',
   'searchKeys',
+  'exportDraft',
+  'openExportedFile',
 ] as const
 
 type Listed = (typeof methodNames)[number]

@@ -103,6 +103,18 @@ export const contract = {
     input: z.object({ id: draftIdSchema, revisionId: z.string().max(100) }).strict(),
     output: draftResultSchema,
   },
+  exportDraft: {
+    input: z.object({ id: draftIdSchema }).strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), path: z.string(), name: z.string() }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
+  },
+  /** Opens, or shows in its folder, a file this session exported; nothing else. */
+  openExportedFile: {
+    input: z.object({ path: z.string().max(4000), reveal: z.boolean() }).strict(),
+    output: empty,
+  },
   searchKeys: {
     input: z.object({ texts: z.array(z.string().max(500)).max(5000) }).strict(),
     output: z.object({

@@ -1,5 +1,12 @@
 import { z } from 'zod'
 
+import {
+  FONT_SETS,
+  customFontsSchema,
+  fontSetSchema,
+  pageNumberStyleSchema,
+} from './export/gbt9704.ts'
+
 const fields = {
   /** A , ; : ( ) ? ! typed after a Chinese character becomes full-width. */
   fullWidthPunctuation: z.boolean(),
@@ -7,6 +14,19 @@ const fields = {
   level3Numbering: z.enum(['1.', '1、']),
   /** Editor text size in CSS pixels; older eyes want it large. */
   editorFontSize: z.number().int().min(14).max(32),
+  /** Export: which fonts the Word file names. */
+  exportFontSet: fontSetSchema,
+  exportCustomFonts: customFontsSchema,
+  /** Export: bold level-2 (楷体) and level-3 (仿宋) headings, as many offices do. */
+  boldLevel2: z.boolean(),
+  boldLevel3: z.boolean(),
+  /** Export: exact line spacing in points; 28.95 gives 22 lines a page. */
+  lineSpacingPt: z.number().min(20).max(36),
+  pageNumberStyle: pageNumberStyleSchema,
+  /** Export: add 附件：主要指标统计表 on a page of its own. */
+  indicatorAppendix: z.boolean(),
+  /** The folder the last export went to. */
+  lastExportDir: z.string().max(1000),
 }
 
 /** The writer's preferences: one schema with defaults; main keeps them, the renderer reads them. */
@@ -14,6 +34,14 @@ export const settingsSchema = z.object({
   fullWidthPunctuation: fields.fullWidthPunctuation.default(true),
   level3Numbering: fields.level3Numbering.default('1.'),
   editorFontSize: fields.editorFontSize.default(21),
+  exportFontSet: fields.exportFontSet.default('gb2312'),
+  exportCustomFonts: fields.exportCustomFonts.default(FONT_SETS.gb2312),
+  boldLevel2: fields.boldLevel2.default(false),
+  boldLevel3: fields.boldLevel3.default(true),
+  lineSpacingPt: fields.lineSpacingPt.default(28.95),
+  pageNumberStyle: fields.pageNumberStyle.default('sides'),
+  indicatorAppendix: fields.indicatorAppendix.default(false),
+  lastExportDir: fields.lastExportDir.default(''),
 })
 
 export type Settings = z.infer<typeof settingsSchema>

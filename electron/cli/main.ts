@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { CliError, exportCommand } from './export-command.ts'
 
 const USAGE = `用法：caogao <命令> [参数]
 
 命令：
+  export <草稿.json | 报告.txt> [-o 输出.docx] [--font-set gb2312|windows]
+             按公文格式（GB/T 9704）导出 Word 文件
   help       显示本说明
-  version    显示版本号
-
-导出、导入和检查等命令将在后续版本中提供。`
+  version    显示版本号`
 
 export interface CliIo {
   out: (text: string) => void
@@ -37,6 +40,38 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
       ) as { version: string }
       io.out(pkg.version)
       return 0
+    }
+    case 'export': {
+      let parsed
+      try {
+        parsed = parseArgs({
+          args: argv.slice(1),
+          allowPositionals: true,
+          options: { output: { type: 'string', short: 'o' }, 'font-set': { type: 'string' } },
+        })
+      } catch (error) {
+        io.err(`参数有误：${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+        return 2
+      }
+      const [input, ...extra] = parsed.positionals
+      if (!input || extra.length > 0) {
+        io.err(`请给出一个要导出的文件。\n\n${USAGE}`)
+        return 2
+      }
+      try {
+        const target = await exportCommand(input, {
+          output: parsed.values.output,
+          fontSet: parsed.values['font-set'],
+        })
+        io.out(`已导出：${target}`)
+        return 0
+      } catch (error) {
+        if (error instanceof CliError) {
+          io.err(error.message)
+          return 1
+        }
+        throw error
+      }
     }
     default:
       io.err(`不认识的命令：${verb}\n\n${USAGE}`)

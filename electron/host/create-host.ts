@@ -1,8 +1,12 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+
 import Conf from 'conf'
 
 import { createDispatcher } from '../services/dispatcher.ts'
 import { DraftStore } from '../services/drafts/draft-store.ts'
 import { createHandlers } from '../services/handlers.ts'
+import { ServiceError } from '../services/service-error.ts'
 import { createSettingsService } from '../services/settings-service.ts'
 import { startBrowserHost, type BrowserHost } from './server.ts'
 
@@ -25,6 +29,17 @@ export function createHost(options: {
       },
       settings: createSettingsService(store),
       drafts: new DraftStore({ dataDir: options.dataDir }),
+      // No save dialog in a browser: exports go to the data folder's exports/.
+      exportShell: {
+        async choosePath(defaultName) {
+          const dir = join(options.dataDir, 'exports')
+          await mkdir(dir, { recursive: true })
+          return join(dir, defaultName)
+        },
+        async open(path) {
+          throw new ServiceError('IO_ERROR', `浏览器预览中不能直接打开文件。文件保存在：${path}`)
+        },
+      },
     }),
   )
   return startBrowserHost({ rendererDir: options.rendererDir, dispatch, port: options.port })

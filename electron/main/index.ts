@@ -9,6 +9,7 @@ import { createHandlers } from '../services/handlers.ts'
 import { createSettingsService } from '../services/settings-service.ts'
 import { APP_ENTRY_URL } from './app-origin.ts'
 import { registerAppScheme, setupAppProtocol } from './app-protocol.ts'
+import { createExportShell } from './export-shell.ts'
 import { setupIpc } from './ipc.ts'
 import { setupMenu } from './menu.ts'
 import { denyAllPermissions, hardenWebContents, trustedOrigins } from './security.ts'
@@ -46,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
         },
         settings: createSettingsService(store),
         drafts: new DraftStore({ dataDir: app.getPath('userData') }),
+        exportShell: createExportShell(() => mainWindow),
       }),
     )
     setupIpc(dispatch, origins)

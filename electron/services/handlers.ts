@@ -1,18 +1,32 @@
 import { summarize } from '../../domain/draft/draft.ts'
 import { suggestTitle, templateBody } from '../../domain/draft/templates.ts'
+import { basename, dirname } from 'node:path'
+
 import type { Handlers } from './dispatcher.ts'
 import type { DraftStore } from './drafts/draft-store.ts'
+import { defaultExportName, draftToDocx, writeExport } from './export/export-service.ts'
 import { searchKeys } from './pinyin.ts'
+import { ServiceError } from './service-error.ts'
 import type { SettingsService } from './settings-service.ts'
+
+/** The parts of exporting that differ between Electron (dialogs, shell) and the browser host. */
+export interface ExportShell {
+  /** Asks where to save; null when the writer cancels. */
+  choosePath(defaultName: string, lastDir: string): Promise<string | null>
+  open(path: string, reveal: boolean): Promise<void>
+}
 
 export interface ServiceDeps {
   appInfo: { name: string; version: string; shell: 'electron' | 'browser-host'; dataDir: string }
   settings: SettingsService
   drafts: DraftStore
+  exportShell: ExportShell
 }
 
 /** The implementation of the contract, shared by the Electron main process and the browser host. */
-export function createHandlers({ appInfo, settings, drafts }: ServiceDeps): Handlers {
+export function createHandlers({ appInfo, settings, drafts, exportShell }: ServiceDeps): Handlers {
+  // Only files this session wrote may be opened on the renderer's word.
+  const exported = new Set<string>()
   return {
     getAppInfo: () => appInfo,
     getSettings: () => settings.get(),
@@ -60,6 +74,25 @@ export function createHandlers({ appInfo, settings, drafts }: ServiceDeps): Hand
       draft: await drafts.readRevision(id, revisionId),
     }),
     searchKeys: ({ texts }) => ({ keys: searchKeys(texts) }),
+    async exportDraft({ id }) {
+      const { draft } = await drafts.open(id)
+      const current = settings.get()
+      const target = await exportShell.choosePath(
+        defaultExportName(draft.meta.title),
+        current.lastExportDir,
+      )
+      if (!target) return { status: 'cancelled' as const }
+      const data = await draftToDocx(draft, current)
+      await writeExport(target, data)
+      exported.add(target)
+      settings.update({ lastExportDir: dirname(target) })
+      return { status: 'saved' as const, path: target, name: basename(target) }
+    },
+    async openExportedFile({ path, reveal }) {
+      if (!exported.has(path)) throw new ServiceError('FORBIDDEN', '只能打开本次导出的文件。')
+      await exportShell.open(path, reveal)
+      return {}
+    },
     restoreRevision: async ({ id, revisionId }) => ({
       draft: await drafts.restoreRevision(id, revisionId),
     }),

@@ -24,10 +24,16 @@ describe('contract', () => {
 describe('settings schema', () => {
   it('fills every default', () => {
     expect(settingsSchema.parse({})).toEqual(defaultSettings)
-    expect(defaultSettings).toEqual({
+    expect(defaultSettings).toMatchObject({
       fullWidthPunctuation: true,
       level3Numbering: '1.',
       editorFontSize: 21,
+      exportFontSet: 'gb2312',
+      lineSpacingPt: 28.95,
+      pageNumberStyle: 'sides',
+      boldLevel2: false,
+      boldLevel3: true,
+      indicatorAppendix: false,
     })
   })
 

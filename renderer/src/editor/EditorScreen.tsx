@@ -1,7 +1,9 @@
+import { TextSelection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
 
 import type { DraftFile, DraftMeta } from '../../../domain/draft/draft.ts'
+import { pendingBeforeExport } from '../../../domain/export/export-model.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { ApiError, api } from '../api/client.ts'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
@@ -9,6 +11,8 @@ import { formatClock } from '../ui/format.ts'
 import { navigate } from '../ui/useRoute.ts'
 import type { SaveState } from './autosave/autosave.ts'
 import { createExtensions } from './createExtensions.ts'
+import { useExportFlow } from './export/ExportFlow.tsx'
+import { posOfBlock } from './extensions/section-heading/index.ts'
 import { FindPanel } from './find/FindPanel.tsx'
 import { IndicatorStore } from './indicators/indicator-store.ts'
 import { IndicatorPanel } from './indicators/IndicatorPanel.tsx'
@@ -165,6 +169,25 @@ function DraftEditor({
     }
   }
 
+  const exportFlow = useExportFlow({
+    id: draft.id,
+    save: session.flush,
+    pending: () =>
+      pendingBeforeExport({
+        body: editor!.getJSON() as DraftFile['body'],
+        indicators: [...indicators.list()],
+      }),
+    jumpToBlock: (block) => {
+      if (!editor) return
+      const { view } = editor
+      const pos = posOfBlock(view.state.doc, block) + 1
+      view.dispatch(
+        view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)).scrollIntoView(),
+      )
+      view.focus()
+    },
+  })
+
   const back = async () => {
     if (await session.leave()) navigate({ screen: 'home' })
   }
@@ -185,6 +208,9 @@ function DraftEditor({
           {meta.title || '未命名'}
         </h1>
         <div className="topbar-actions">
+          <button type="button" className="primary" onClick={exportFlow.start}>
+            导出 Word
+          </button>
           <button type="button" onClick={() => setFind('replace')} title="Ctrl+H">
             查找替换
           </button>
@@ -309,6 +335,7 @@ function DraftEditor({
         />
       )}
       {modal === 'shortcuts' && <ShortcutsDialog onClose={() => setModal(null)} />}
+      {exportFlow.dialog}
     </div>
   )
 }

@@ -105,6 +105,11 @@ export function useAutosave(
       autosaveRef.current?.markDirty()
     },
     retry: () => autosaveRef.current?.retry(),
+    /** Saves now; true when nothing is left unsaved. */
+    async flush() {
+      await autosaveRef.current?.flush()
+      return !autosaveRef.current?.hasUnsavedChanges
+    },
     /** Saves, takes the on-close snapshot if anything was edited, and resolves when done. */
     async leave() {
       await autosaveRef.current?.flush()

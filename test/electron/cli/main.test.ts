@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
@@ -21,5 +23,58 @@ describe('caogao command line', () => {
     const run = spawnSync(process.execPath, [bin, 'frobnicate'], { encoding: 'utf8' })
     expect(run.status).toBe(2)
     expect(run.stderr).toContain('不认识的命令：frobnicate')
+  })
+})
+
+describe('caogao export', () => {
+  const fixtures = join(import.meta.dirname, '../../../../shared/fixtures/reports')
+
+  it('exports a plain-text report to a Word file', () => {
+    const dir = mkdtempSync(join(tmpdir(), '导出 '))
+    const input = join(dir, '区教育工作总结.txt')
+    copyFileSync(join(fixtures, 'district-annual-a.txt'), input)
+    const out = join(dir, '输出.docx')
+    const run = spawnSync(
+      process.execPath,
+      [bin, 'export', input, '-o', out, '--font-set', 'windows'],
+      { encoding: 'utf8' },
+    )
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain(`已导出：${out}`)
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK')
+  })
+
+  it('reads a GBK text file', () => {
+    const dir = mkdtempSync(join(tmpdir(), '导出 '))
+    const input = join(dir, 'gbk.txt')
+    // "一、主要工作" in GBK
+    writeFileSync(
+      input,
+      Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd6, 0xf7, 0xd2, 0xaa, 0xb9, 0xa4, 0xd7, 0xf7]),
+    )
+    const run = spawnSync(process.execPath, [bin, 'export', input], { encoding: 'utf8' })
+    expect(run.status).toBe(0)
+  })
+
+  it.each([
+    [['export'], 2, '请给出一个要导出的文件'],
+    [['export', '/nonexistent/a.txt'], 1, '找不到或无法读取文件'],
+    [['export', 'a.doc'], 1, '另存为 .docx'],
+    [['export', 'a.pdf'], 1, '不认识的文件类型'],
+    [['export', 'x.txt', '--font-set', 'comic'], 1, '字体方案只能是'],
+    [['export', 'x.txt', '--bogus'], 2, '参数有误'],
+  ])('%j exits %i with a Chinese message', (args, code, message) => {
+    const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: tmpdir() })
+    expect(run.status).toBe(code)
+    expect(run.stderr).toContain(message)
+  })
+
+  it('refuses a file that is not a draft', () => {
+    const dir = mkdtempSync(join(tmpdir(), '导出 '))
+    const input = join(dir, 'bad.json')
+    writeFileSync(input, '{"hello": 1}')
+    const run = spawnSync(process.execPath, [bin, 'export', input], { encoding: 'utf8' })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('不是有效的草稿文件')
   })
 })

@@ -1,0 +1,146 @@
+import { plainText, type DocNode } from '../draft/doc.ts'
+import type { DraftFile } from '../draft/draft.ts'
+import { indicatorTableRows, type IndicatorTableRow } from '../indicators/format.ts'
+import { INDICATOR_REF, referenceLeafText } from '../indicators/references.ts'
+import { runInSplit } from '../outline/heading-markers.ts'
+import {
+  headingLabel,
+  isHeadingLevel,
+  type HeadingLevel,
+  type Level3Style,
+} from '../outline/numbering.ts'
+import { chineseDate, signatureIndents } from './signature.ts'
+import { xmlSafe } from './text-cleaning.ts'
+import { titleLines } from './title-lines.ts'
+
+export interface ExportOptions {
+  level3: Level3Style
+  indicatorAppendix: boolean
+  /** The date written when the draft has none: today, as YYYY-MM-DD. */
+  today: string
+}
+
+/** A run of text and the face it takes: the heading's, or the body's (the rest of a run-in heading). */
+export interface ExportRun {
+  text: string
+  role: 'heading' | 'body'
+}
+
+export type ExportBlock =
+  { kind: 'paragraph'; text: string } | { kind: 'heading'; level: HeadingLevel; runs: ExportRun[] }
+
+/** The report as it goes on paper, before any Word markup: what the docx writer lays out. */
+export interface ExportModel {
+  titleLines: string[]
+  recipient: string | null
+  blocks: ExportBlock[]
+  attachmentNote: string | null
+  signature: { text: string; rightChars: number } | null
+  date: { text: string; rightChars: number }
+  appendix: { title: string; rows: IndicatorTableRow[] } | null
+}
+
+export const APPENDIX_TITLE = '主要指标统计表'
+
+/**
+ * The draft as printed text: numbers drawn, references written out, guidance and empty
+ * paragraphs left out, unsafe characters removed.
+ */
+export function buildExportModel(draft: DraftFile, options: ExportOptions): ExportModel {
+  const leaf = referenceLeafText(draft.indicators)
+  const counters = [0, 0, 0, 0]
+  const blocks: ExportBlock[] = []
+  for (const node of draft.body.content as DocNode[]) {
+    const text = xmlSafe(plainText(node, '\n', leaf)).replace(/\n/g, '')
+    const level = node.attrs?.level
+    if (node.type === 'heading' && isHeadingLevel(level)) {
+      counters[level - 1]! += 1
+      for (let deeper = level; deeper < 4; deeper++) counters[deeper] = 0
+      const label = headingLabel(level, counters[level - 1]!, options.level3)
+      const split = runInSplit(text)
+      const runs: ExportRun[] =
+        split === null
+          ? [{ text: label + text, role: 'heading' }]
+          : [
+              { text: label + text.slice(0, split), role: 'heading' },
+              { text: text.slice(split), role: 'body' },
+            ]
+      blocks.push({ kind: 'heading', level, runs })
+    } else if (text.trim() !== '') {
+      blocks.push({ kind: 'paragraph', text })
+    }
+  }
+  const rows = options.indicatorAppendix ? indicatorTableRows(draft.indicators) : []
+  const appendix = rows.length > 0 ? { title: APPENDIX_TITLE, rows } : null
+  const dateText = chineseDate(draft.meta.date || options.today)
+  const signatureText = xmlSafe(draft.meta.signature.trim())
+  const indents = signatureIndents(signatureText, dateText)
+  const recipient = xmlSafe(draft.meta.recipient.trim())
+  return {
+    titleLines: titleLines(xmlSafe(draft.meta.title) || '工作总结'),
+    recipient: recipient
+      ? /[：:]$/.test(recipient)
+        ? recipient.replace(/:$/, '：')
+        : `${recipient}：`
+      : null,
+    blocks,
+    attachmentNote: appendix ? `附件：${appendix.title}` : null,
+    signature: signatureText ? { text: signatureText, rightChars: indents.signature } : null,
+    date: { text: dateText, rightChars: signatureText ? indents.date : 2 },
+    appendix,
+  }
+}
+
+/** Every character of the model's text in reading order: for the round-trip check. */
+export function modelText(model: ExportModel): string {
+  const parts = [
+    ...model.titleLines,
+    model.recipient ?? '',
+    ...model.blocks.map((b) =>
+      b.kind === 'paragraph' ? b.text : b.runs.map((r) => r.text).join(''),
+    ),
+    model.attachmentNote ?? '',
+    model.signature?.text ?? '',
+    model.date.text,
+  ]
+  return parts.join('')
+}
+
+/** Places the writer should look at before exporting: empty sections still showing guidance, figures left blank. */
+export interface PendingItem {
+  kind: 'guidance' | 'missing-value'
+  /** Top-level block index, for the jump. */
+  block: number
+  text: string
+}
+
+export function pendingBeforeExport(draft: Pick<DraftFile, 'body' | 'indicators'>): PendingItem[] {
+  const items: PendingItem[] = []
+  const values = new Map(draft.indicators.map((i) => [i.id, i]))
+  draft.body.content.forEach((node, block) => {
+    const guidance = node.attrs?.guidance
+    if (
+      node.type === 'paragraph' &&
+      typeof guidance === 'string' &&
+      guidance &&
+      plainText(node).trim() === ''
+    ) {
+      items.push({ kind: 'guidance', block, text: guidance })
+    }
+    const visit = (n: DocNode) => {
+      if (n.type === INDICATOR_REF) {
+        const indicator = values.get(String(n.attrs?.indicatorId))
+        if (!indicator || indicator.current === null) {
+          items.push({
+            kind: 'missing-value',
+            block,
+            text: indicator ? `${indicator.name}还没有填写数值` : '引用了已删除的指标',
+          })
+        }
+      }
+      n.content?.forEach(visit)
+    }
+    visit(node)
+  })
+  return items
+}

@@ -1,0 +1,275 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IRunOptions,
+} from 'docx'
+
+import {
+  BODY_CHARACTER_SPACING,
+  ONE_CHAR,
+  PAGE,
+  SIZE,
+  TWO_CHARS,
+  lineTwips,
+  type Fonts,
+  type PageNumberStyle,
+} from '../../../domain/export/gbt9704.ts'
+import type { ExportBlock, ExportModel } from '../../../domain/export/export-model.ts'
+import type { IndicatorTableRow } from '../../../domain/indicators/format.ts'
+
+export interface DocxLayout {
+  fonts: Fonts
+  lineSpacingPt: number
+  boldLevel2: boolean
+  boldLevel3: boolean
+  pageNumberStyle: PageNumberStyle
+  /** Document properties. */
+  title: string
+  author: string
+}
+
+/** A run with the font named for East Asian text, ASCII and hAnsi alike, so digits never fall back. */
+function run(
+  text: string,
+  font: string,
+  options: Partial<IRunOptions> & { size?: number } = {},
+): TextRun {
+  return new TextRun({
+    text,
+    font: { ascii: font, eastAsia: font, hAnsi: font, cs: font },
+    size: SIZE.body,
+    characterSpacing: BODY_CHARACTER_SPACING,
+    ...options,
+  })
+}
+
+/** Renders the export model as a Word document in the GB/T 9704 layout. */
+export function renderDocx(model: ExportModel, layout: DocxLayout): Promise<Buffer> {
+  const { fonts } = layout
+  const spacing = {
+    line: lineTwips(layout.lineSpacingPt),
+    lineRule: LineRuleType.EXACT,
+    before: 0,
+    after: 0,
+  }
+  const bodyIndent = { firstLine: TWO_CHARS, firstLineChars: 200 }
+  const blank = () => new Paragraph({ spacing, children: [] })
+  const body = (text: string) =>
+    new Paragraph({ spacing, indent: bodyIndent, children: [run(text, fonts.body)] })
+
+  const headingFont = (level: number) =>
+    level === 1 ? fonts.level1 : level === 2 ? fonts.level2 : fonts.body
+  const headingBold = (level: number) =>
+    (level === 2 && layout.boldLevel2) || (level === 3 && layout.boldLevel3)
+
+  const block = (b: ExportBlock) =>
+    b.kind === 'paragraph'
+      ? body(b.text)
+      : new Paragraph({
+          spacing,
+          indent: bodyIndent,
+          keepNext: b.runs.length === 1,
+          children: b.runs.map((r) =>
+            r.role === 'heading'
+              ? run(r.text, headingFont(b.level), { bold: headingBold(b.level) })
+              : run(r.text, fonts.body),
+          ),
+        })
+
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing,
+      children: model.titleLines.map((line, i) =>
+        run(line, fonts.title, {
+          size: SIZE.title,
+          break: i > 0 ? 1 : undefined,
+          characterSpacing: 0,
+          snapToGrid: false,
+        }),
+      ),
+    }),
+    blank(),
+  ]
+  if (model.recipient)
+    children.push(new Paragraph({ spacing, children: [run(model.recipient, fonts.body)] }))
+  children.push(...model.blocks.map(block))
+  if (model.attachmentNote) children.push(blank(), body(model.attachmentNote))
+  children.push(blank())
+  if (model.signature) {
+    children.push(
+      new Paragraph({
+        spacing,
+        alignment: AlignmentType.RIGHT,
+        indent: { right: model.signature.rightChars * ONE_CHAR },
+        children: [run(model.signature.text, fonts.body)],
+      }),
+    )
+  }
+  children.push(
+    new Paragraph({
+      spacing,
+      alignment: AlignmentType.RIGHT,
+      indent: { right: model.date.rightChars * ONE_CHAR },
+      children: [run(model.date.text, fonts.body)],
+    }),
+  )
+
+  if (model.appendix) {
+    children.push(
+      new Paragraph({ spacing, pageBreakBefore: true, children: [run('附件', fonts.level1)] }),
+      blank(),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing,
+        children: [
+          run(model.appendix.title, fonts.title, {
+            size: SIZE.title,
+            characterSpacing: 0,
+            snapToGrid: false,
+          }),
+        ],
+      }),
+      appendixTable(model.appendix.rows, fonts),
+    )
+  }
+
+  const number = (alignment: 'left' | 'right' | 'center') => {
+    const dashes = layout.pageNumberStyle !== 'plain-center'
+    const font = fonts.pageNumber
+    const runOptions = {
+      font: { ascii: font, eastAsia: font, hAnsi: font, cs: font },
+      size: SIZE.pageNumber,
+    }
+    return new Footer({
+      children: [
+        new Paragraph({
+          alignment:
+            alignment === 'left'
+              ? AlignmentType.LEFT
+              : alignment === 'right'
+                ? AlignmentType.RIGHT
+                : AlignmentType.CENTER,
+          // One character of 四号 in from the edge of the text block.
+          indent:
+            alignment === 'right'
+              ? { right: 280 }
+              : alignment === 'left'
+                ? { left: 280 }
+                : undefined,
+          children: [
+            new TextRun({
+              ...runOptions,
+              children: dashes ? ['— ', PageNumber.CURRENT, ' —'] : [PageNumber.CURRENT],
+            }),
+          ],
+        }),
+      ],
+    })
+  }
+  const sides = layout.pageNumberStyle === 'sides'
+
+  const doc = new Document({
+    title: layout.title,
+    creator: layout.author || '草稿',
+    lastModifiedBy: layout.author || '草稿',
+    evenAndOddHeaderAndFooters: sides,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: { ascii: fonts.body, eastAsia: fonts.body, hAnsi: fonts.body, cs: fonts.body },
+            size: SIZE.body,
+          },
+          paragraph: { spacing },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.marginTop,
+              bottom: PAGE.marginBottom,
+              left: PAGE.marginLeft,
+              right: PAGE.marginRight,
+              header: 851,
+              footer: PAGE.footer,
+            },
+          },
+          grid: { type: DocumentGridType.DEFAULT, linePitch: lineTwips(layout.lineSpacingPt) },
+        },
+        footers: sides
+          ? { default: number('right'), even: number('left') }
+          : { default: number('center') },
+        children,
+      },
+    ],
+  })
+  return Packer.toBuffer(doc)
+}
+
+const TABLE_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight
+const COLUMNS = [0.34, 0.1, 0.16, 0.16, 0.24].map((f) => Math.round(f * TABLE_WIDTH))
+
+function appendixTable(rows: readonly IndicatorTableRow[], fonts: Fonts): Table {
+  const cellSpacing = { line: 400, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
+  const cell = (
+    text: string,
+    header: boolean,
+    width: number,
+    align: 'left' | 'center' = 'center',
+  ) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      borders: { top: border, bottom: border, left: border, right: border },
+      children: [
+        new Paragraph({
+          spacing: cellSpacing,
+          alignment: align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+          children: [
+            run(text, header ? fonts.level1 : fonts.body, {
+              size: SIZE.table,
+              characterSpacing: 0,
+            }),
+          ],
+        }),
+      ],
+    })
+  const header = ['指标名称', '单位', '今年', '上年', '同比变化']
+  return new Table({
+    width: { size: TABLE_WIDTH, type: WidthType.DXA },
+    columnWidths: COLUMNS,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: header.map((h, i) => cell(h, true, COLUMNS[i]!)),
+      }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            children: [r.name, r.unit, r.current, r.previous, r.change].map((t, i) =>
+              cell(t, false, COLUMNS[i]!, i === 0 ? 'left' : 'center'),
+            ),
+          }),
+      ),
+    ],
+  })
+}

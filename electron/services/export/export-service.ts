@@ -1,0 +1,102 @@
+import { readdir } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+import type { DraftFile } from '../../../domain/draft/draft.ts'
+import { buildExportModel } from '../../../domain/export/export-model.ts'
+import { fontsFor } from '../../../domain/export/gbt9704.ts'
+import type { Settings } from '../../../domain/settings.ts'
+import { writeFileAtomic, errorCode } from '../drafts/atomic-write.ts'
+import { ServiceError } from '../service-error.ts'
+import { renderDocx } from './docx-writer.ts'
+
+function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/** The Word file of a draft, laid out as the settings say. */
+export function draftToDocx(
+  draft: DraftFile,
+  settings: Settings,
+  today = localToday(),
+): Promise<Buffer> {
+  const model = buildExportModel(draft, {
+    level3: settings.level3Numbering,
+    indicatorAppendix: settings.indicatorAppendix,
+    today,
+  })
+  return renderDocx(model, {
+    fonts: fontsFor(settings.exportFontSet, settings.exportCustomFonts),
+    lineSpacingPt: settings.lineSpacingPt,
+    boldLevel2: settings.boldLevel2,
+    boldLevel3: settings.boldLevel3,
+    pageNumberStyle: settings.pageNumberStyle,
+    title: draft.meta.title,
+    author: draft.meta.unit,
+  })
+}
+
+/** "某某县教育局2026年工作总结.docx", without characters Windows refuses in a file name. */
+export function defaultExportName(title: string): string {
+  const clean = title.replace(/[\\/:*?"<>|\r\n\t]/g, '').trim() || '工作总结'
+  return `${clean.slice(0, 120)}.docx`
+}
+
+/** Word and WPS keep an owner file "~$…" beside a document they have open. */
+async function openInWordOrWps(target: string): Promise<boolean> {
+  const name = basename(target)
+  const owners = new Set([`~$${name}`, `~$${name.slice(1)}`, `~$${name.slice(2)}`, `.~${name}`])
+  const names = await readdir(dirname(target)).catch(() => [] as string[])
+  return names.some((n) => owners.has(n))
+}
+
+export class ExportTargetError extends ServiceError {}
+
+/**
+ * Writes the file by temp file and rename, so the target is either the old file or the whole
+ * new one. A target open in Word, a read-only folder or a full disk is explained in Chinese.
+ */
+export async function writeExport(target: string, data: Buffer): Promise<void> {
+  if (await openInWordOrWps(target)) {
+    throw new ExportTargetError(
+      'CONFLICT',
+      '这个文件正在 Word 或 WPS 中打开，无法覆盖。请先关闭它，或另存为其他文件名。',
+    )
+  }
+  try {
+    await writeFileAtomic(target, data, { retryDelaysMs: [100, 200, 400] })
+  } catch (error) {
+    const code = errorCode(error)
+    if (code === 'EBUSY' || code === 'EPERM') {
+      throw new ExportTargetError(
+        'CONFLICT',
+        '这个文件正被其他程序占用（可能在 Word 或 WPS 中打开），无法覆盖。请先关闭它，或另存为其他文件名。',
+        { cause: error },
+      )
+    }
+    if (code === 'EACCES' || code === 'EROFS') {
+      throw new ExportTargetError(
+        'IO_ERROR',
+        '没有权限写入这个文件夹，请另存到“文档”或桌面等位置。',
+        { cause: error },
+      )
+    }
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      throw new ExportTargetError(
+        'IO_ERROR',
+        '磁盘空间已满，无法保存 Word 文件。请清理磁盘或另存到其他磁盘。',
+        { cause: error },
+      )
+    }
+    throw new ExportTargetError(
+      'IO_ERROR',
+      `保存 Word 文件失败（${code ?? '未知错误'}），请另存为其他文件名再试。`,
+      { cause: error },
+    )
+  }
+}
+
+/** Where the browser host puts exports, as it has no save dialog. */
+export function hostExportPath(dataDir: string, title: string): string {
+  return join(dataDir, 'exports', defaultExportName(title))
+}

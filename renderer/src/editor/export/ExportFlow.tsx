@@ -1,0 +1,166 @@
+import { useState } from 'react'
+
+import type { PendingItem } from '../../../../domain/export/export-model.ts'
+import { ApiError, api } from '../../api/client.ts'
+import { Dialog } from '../../ui/Dialog.tsx'
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'pending'; items: PendingItem[] }
+  | { kind: 'working' }
+  | { kind: 'done'; path: string; name: string; note: string | null }
+  | { kind: 'failed'; message: string }
+
+const LABEL: Record<PendingItem['kind'], string> = {
+  guidance: '未填写的段落',
+  'missing-value': '未填写的指标',
+}
+
+/**
+ * 导出 Word: saves first, lists what is still open (guidance left, figures blank) with the
+ * choice to go back or export anyway, then offers to open the file or its folder.
+ */
+export function useExportFlow(options: {
+  id: string
+  /** Saves now; false when the save failed. */
+  save: () => Promise<boolean>
+  pending: () => PendingItem[]
+  jumpToBlock: (block: number) => void
+}) {
+  const [step, setStep] = useState<Step>({ kind: 'idle' })
+
+  const run = async () => {
+    setStep({ kind: 'working' })
+    try {
+      const result = await api.exportDraft({ id: options.id })
+      if (result.status === 'cancelled') setStep({ kind: 'idle' })
+      else setStep({ kind: 'done', path: result.path, name: result.name, note: null })
+    } catch (e) {
+      setStep({ kind: 'failed', message: e instanceof ApiError ? e.message : '导出失败，请重试。' })
+    }
+  }
+
+  const start = async () => {
+    if (!(await options.save())) {
+      setStep({ kind: 'failed', message: '草稿还没有保存成功，请先处理保存问题再导出。' })
+      return
+    }
+    const items = options.pending()
+    if (items.length > 0) setStep({ kind: 'pending', items })
+    else await run()
+  }
+
+  const open = async (path: string, reveal: boolean) => {
+    try {
+      await api.openExportedFile({ path, reveal })
+    } catch (e) {
+      setStep((s) =>
+        s.kind === 'done' ? { ...s, note: e instanceof ApiError ? e.message : '无法打开。' } : s,
+      )
+    }
+  }
+
+  const close = () => setStep({ kind: 'idle' })
+
+  const dialog =
+    step.kind === 'pending' ? (
+      <Dialog
+        title="导出前请检查"
+        wide
+        onClose={close}
+        actions={
+          <>
+            <button type="button" onClick={close} autoFocus>
+              返回修改
+            </button>
+            <button type="button" className="primary" onClick={run}>
+              仍然导出
+            </button>
+          </>
+        }
+      >
+        <p>
+          还有 {step.items.length} 处待填写（
+          {Object.entries(
+            step.items.reduce<Record<string, number>>(
+              (acc, i) => ({ ...acc, [LABEL[i.kind]]: (acc[LABEL[i.kind]] ?? 0) + 1 }),
+              {},
+            ),
+          )
+            .map(([k, n]) => `${k} ${n} 处`)
+            .join('，')}
+          ）。未填写的提示文字不会导出。
+        </p>
+        <ul className="pending-list">
+          {step.items.map((item, i) => (
+            <li key={i}>
+              <span className="hint">{LABEL[item.kind]}：</span>
+              {item.text}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  close()
+                  options.jumpToBlock(item.block)
+                }}
+              >
+                去填写
+              </button>
+            </li>
+          ))}
+        </ul>
+      </Dialog>
+    ) : step.kind === 'working' ? (
+      <Dialog title="导出 Word" onClose={() => undefined} actions={null}>
+        <p role="status">正在生成 Word 文件…</p>
+      </Dialog>
+    ) : step.kind === 'done' ? (
+      <Dialog
+        title="已导出"
+        onClose={close}
+        actions={
+          <>
+            <button type="button" onClick={() => open(step.path, true)}>
+              打开所在文件夹
+            </button>
+            <button type="button" onClick={() => open(step.path, false)}>
+              打开文件
+            </button>
+            <button type="button" className="primary" onClick={close} autoFocus>
+              完成
+            </button>
+          </>
+        }
+      >
+        <p role="status" data-testid="export-done">
+          已保存为“{step.name}”。
+        </p>
+        <p className="hint path">{step.path}</p>
+        {step.note && (
+          <p className="field-error" role="alert">
+            {step.note}
+          </p>
+        )}
+      </Dialog>
+    ) : step.kind === 'failed' ? (
+      <Dialog
+        title="导出没有完成"
+        onClose={close}
+        actions={
+          <>
+            <button type="button" onClick={close}>
+              关闭
+            </button>
+            <button type="button" className="primary" onClick={run}>
+              另存为…
+            </button>
+          </>
+        }
+      >
+        <p role="alert">{step.message}</p>
+        <p className="hint">已保存的草稿不受影响；之前导出的文件也没有被改动。</p>
+      </Dialog>
+    ) : null
+
+  return { start, dialog }
+}

@@ -1,0 +1,260 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { generateReport } from '../../../../bench/report-fixture.ts'
+import { heading, paragraph, plainText } from '../../../../domain/draft/doc.ts'
+import type { DraftFile } from '../../../../domain/draft/draft.ts'
+import { buildExportModel, modelText } from '../../../../domain/export/export-model.ts'
+import { referenceLeafText } from '../../../../domain/indicators/references.ts'
+import { defaultSettings, type Settings } from '../../../../domain/settings.ts'
+import { draftToDocx } from '../../../../electron/services/export/export-service.ts'
+import {
+  docxParts,
+  missingRelationshipTargets,
+  pageLines,
+  pdfText,
+  renderWithLibreOffice,
+  validateWordParts,
+  type Rendered,
+} from './docx-inspect.ts'
+
+function draftOf(content: ReturnType<typeof generateReport>): DraftFile {
+  return {
+    ...content,
+    schemaVersion: 1,
+    id: '11111111-1111-4111-8111-111111111111',
+    revision: 1,
+    createdAt: '2026-11-23T00:00:00.000Z',
+    updatedAt: '2026-11-23T00:00:00.000Z',
+    wordCount: 0,
+  }
+}
+
+/** A report with run-in headings, every level, a reference, a recipient, signature and date. */
+function sampleDraft(): DraftFile {
+  const report = generateReport(30_000, 30, 20)
+  report.meta = {
+    ...report.meta,
+    title: '某某县教育局2026年教育工作总结',
+    recipient: '县人民政府',
+    signature: '某某县教育局',
+    date: '2026-01-05',
+  }
+  report.body.content.splice(
+    1,
+    0,
+    heading(2, '以教育质量为中心'),
+    heading(3, '“普九”成果进一步巩固。全区小学在校学生24341人。'),
+    heading(4, '强化师德师风建设'),
+    paragraph('含控制字符\u0001和孤立代理\ud800的文字。'),
+  )
+  return draftOf(report)
+}
+
+const settings = (patch: Partial<Settings> = {}): Settings => ({
+  ...defaultSettings,
+  indicatorAppendix: true,
+  ...patch,
+})
+
+/** The paragraph of document.xml that holds `text`. */
+function paragraphWith(xml: string, text: string): string {
+  const paragraphs = xml.split(/(?=<w:p>|<w:p )/)
+  const found = paragraphs.find((p) => p.replace(/<[^>]+>/g, '').includes(text))
+  if (!found) throw new Error(`no paragraph with ${text}`)
+  return found.slice(0, found.indexOf('</w:p>') + 6)
+}
+
+/** The paragraph whose whole text is `text`. */
+function paragraphExactly(xml: string, text: string): string {
+  const paragraphs = xml.split(/(?=<w:p>|<w:p )/).map((p) => p.slice(0, p.indexOf('</w:p>') + 6))
+  const found = paragraphs.find((p) => documentText(p) === text)
+  if (!found) throw new Error(`no paragraph reading ${text}`)
+  return found
+}
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+}
+
+/** The text of w:t elements in order, entities decoded. */
+const documentText = (xml: string) =>
+  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1]!.replace(/&(amp|lt|gt|quot|apos);/g, (e) => ENTITIES[e]!))
+    .join('')
+
+describe('Word export read back as XML', () => {
+  let parts: Map<string, string>
+  let document: string
+  beforeAll(async () => {
+    parts = await docxParts(await draftToDocx(sampleDraft(), settings(), '2026-11-23'))
+    document = parts.get('word/document.xml')!
+  })
+
+  it('sets A4 and the GB/T 9704 margins, line pitch and footer distance', () => {
+    const sect = /<w:sectPr[\s\S]*<\/w:sectPr>/.exec(document)![0]
+    expect(sect).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
+    expect(sect).toMatch(/w:top="2098"/)
+    expect(sect).toMatch(/w:bottom="1984"/)
+    expect(sect).toMatch(/w:left="1588"/)
+    expect(sect).toMatch(/w:right="1474"/)
+    expect(sect).toMatch(/w:footer="1304"/)
+    expect(sect).toMatch(/<w:docGrid [^>]*w:linePitch="579"/)
+  })
+
+  it('lays the body in 仿宋_GB2312 三号, exact 28.95 pt, two-character indent, condensed −0.25 pt', () => {
+    const p = paragraphWith(document, '含控制字符')
+    expect(p).toMatch(/<w:spacing [^>]*w:line="579"[^>]*w:lineRule="exact"/)
+    expect(p).toMatch(/<w:ind [^>]*w:firstLine="640"/)
+    expect(p).toMatch(/w:firstLineChars="200"/)
+    expect(p).toMatch(
+      /<w:rFonts w:ascii="仿宋_GB2312" w:cs="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"\/>/,
+    )
+    expect(p).toMatch(/<w:sz w:val="32"\/>/)
+    expect(p).toMatch(/<w:spacing w:val="-5"\/>/)
+  })
+
+  it('sets the title in 方正小标宋简体 二号, centred, split over balanced lines', () => {
+    const p = paragraphWith(document, '某某县教育局2026年')
+    expect(p).toMatch(/<w:jc w:val="center"\/>/)
+    expect(p).toMatch(/w:eastAsia="方正小标宋简体"/)
+    expect(p).toMatch(/<w:sz w:val="44"\/>/)
+  })
+
+  it('writes the numbers as text in each level font, the run-in sentence only in the heading font', () => {
+    expect(paragraphWith(document, '一、')).toMatch(/w:eastAsia="黑体"/)
+    const level2 = paragraphWith(document, '（一）以教育质量为中心')
+    expect(level2).toMatch(/w:eastAsia="楷体_GB2312"/)
+    const runIn = paragraphWith(document, '1.“普九”成果进一步巩固。')
+    const runs = runIn.split('<w:r>').slice(1)
+    expect(runs[0]).toMatch(/1\.“普九”成果进一步巩固。/)
+    expect(runs[0]).toMatch(/<w:b\/>/)
+    expect(runs[1]).toMatch(/全区小学在校学生24341人。/)
+    expect(runs[1]).not.toMatch(/<w:b\/>/)
+    expect(paragraphWith(document, '（1）强化师德师风建设')).toMatch(/w:eastAsia="仿宋_GB2312"/)
+  })
+
+  it('places 主送机关, signature and date as for an unsealed document', () => {
+    expect(paragraphWith(document, '县人民政府：')).not.toMatch(/w:firstLine=/)
+    const signature = paragraphExactly(document, '某某县教育局')
+    expect(signature).toMatch(/<w:jc w:val="right"\/>/)
+    // The date (2026年1月5日, 9 characters) is longer than the signature minus two: it keeps
+    // two characters of right space and the signature moves left to 2 + 9 + 2 − 6 = 7 characters.
+    expect(signature).toMatch(/<w:ind w:right="2240"\/>/)
+    const date = paragraphWith(document, '2026年1月5日')
+    expect(date).toMatch(/<w:ind w:right="640"\/>/)
+  })
+
+  it('puts page numbers — N — in 宋体 四号 in odd (right) and even (left) footers', () => {
+    expect(parts.get('word/settings.xml')).toMatch(/<w:evenAndOddHeaders\/>/)
+    const refs = [
+      ...document.matchAll(/<w:footerReference w:type="(default|even)" r:id="(rId\d+)"\/>/g),
+    ]
+    expect(refs.map((r) => r[1]).sort()).toEqual(['default', 'even'])
+    const footers = [...parts.entries()]
+      .filter(([n]) => /word\/footer\d\.xml/.test(n))
+      .map(([, x]) => x)
+    const aligns = footers.map((f) => /<w:jc w:val="(\w+)"\/>/.exec(f)![1]).sort()
+    expect(aligns).toEqual(['left', 'right'])
+    for (const f of footers) {
+      expect(f).toMatch(/PAGE/)
+      expect(f).toMatch(/— /)
+      expect(f).toMatch(/w:eastAsia="宋体"/)
+      expect(f).toMatch(/<w:sz w:val="28"\/>/)
+    }
+  })
+
+  it('adds the indicator appendix on a new page when chosen', () => {
+    expect(document).toMatch(/附件：主要指标统计表/)
+    expect(paragraphExactly(document, '附件')).toMatch(/<w:pageBreakBefore\/>/)
+    expect(document).toMatch(/<w:tbl>/)
+    expect(document).toMatch(/九年义务教育巩固率/)
+  })
+
+  it('names the stock Windows fonts when that set is chosen', async () => {
+    const windows = (
+      await docxParts(await draftToDocx(sampleDraft(), settings({ exportFontSet: 'windows' })))
+    ).get('word/document.xml')!
+    expect(windows).toMatch(/w:eastAsia="仿宋"/)
+    expect(windows).toMatch(/w:eastAsia="楷体"/)
+    expect(windows).not.toMatch(/GB2312/)
+  })
+
+  it('validates against the transitional schemas, every relationship target exists', async () => {
+    expect(await validateWordParts(parts)).toEqual([])
+    expect(missingRelationshipTargets(parts)).toEqual([])
+  })
+
+  it('keeps every character of the draft, in order, minus only what XML cannot hold', () => {
+    const draft = sampleDraft()
+    const model = buildExportModel(draft, {
+      level3: '1.',
+      indicatorAppendix: true,
+      today: '2026-11-23',
+    })
+    const text = documentText(document)
+    const expected = modelText(model)
+    expect(text.slice(0, expected.length)).toBe(expected)
+    // The draft's own text, references written out, in order (numbers are added, nothing lost).
+    const leaf = referenceLeafText(draft.indicators)
+    const source = draft.body.content
+      .map((n) => plainText(n, '', leaf))
+      .join('')
+      .replace(/[\u0001\ud800]/g, '')
+    let at = 0
+    for (const ch of source) {
+      at = text.indexOf(ch, at)
+      expect(at).toBeGreaterThanOrEqual(0)
+      at += ch.length
+    }
+    expect(text).not.toMatch(/[\u0001\ud800]/)
+  })
+})
+
+describe('Word export rendered by LibreOffice', () => {
+  let rendered: Rendered
+  beforeAll(async () => {
+    const report = generateReport(20_000, 10, 0)
+    // A paragraph of plain CJK text: its full lines show the characters a line holds.
+    report.body.content.splice(1, 0, paragraph('教育'.repeat(400)))
+    const started = performance.now()
+    const data = await draftToDocx(draftOf(report), settings({ indicatorAppendix: false }))
+    console.log(
+      `export of a 20,000-character report: ${(performance.now() - started).toFixed(0)} ms`,
+    )
+    rendered = await renderWithLibreOffice(data)
+  }, 180_000)
+
+  it('renders A4 pages', () => {
+    expect(rendered.pageSize).toMatch(/^595\.\d+ x 841\.\d+ pts \(A4\)$/)
+    expect(rendered.pages).toBeGreaterThan(10)
+  })
+
+  it('puts 22 lines on a full body page and 28 characters on a full line', async () => {
+    const lines = (await pageLines(rendered.pdf, 2)).filter((l) => !/^—\d+—$/.test(l.text))
+    expect(lines).toHaveLength(22)
+    const full = (await pageLines(rendered.pdf, 1)).filter(
+      (l) => /^(教育)+教?$|^育?(教育)+$/.test(l.text) && l.text.length > 20,
+    )
+    expect(full.length).toBeGreaterThan(5)
+    for (const line of full.slice(1, -1)) expect([...line.text].length).toBe(28)
+  })
+
+  it('alternates page numbers: odd pages right, even pages left', async () => {
+    const numberOf = async (page: number) =>
+      (await pageLines(rendered.pdf, page)).find((l) => /^—\d+—$/.test(l.text))!
+    const odd = await numberOf(3)
+    const even = await numberOf(4)
+    expect(odd.text).toBe('—3—')
+    expect(even.text).toBe('—4—')
+    expect(odd.xMin).toBeGreaterThan(595 / 2)
+    expect(even.xMax).toBeLessThan(595 / 2)
+  })
+
+  it('holds the text that was exported', async () => {
+    expect((await pdfText(rendered.pdf)).replace(/\s/g, '')).toContain('基准测试报告')
+  })
+})

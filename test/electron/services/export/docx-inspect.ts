@@ -1,0 +1,161 @@
+// Reading an exported .docx back: its parts, schema validation, and LibreOffice rendering.
+import { execFile } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+import JSZip from 'jszip'
+import { validateXML, type XMLFileInfo } from 'xmllint-wasm'
+
+const run = promisify(execFile)
+export const SHARED = join(import.meta.dirname, '../../../../../shared')
+
+export async function docxParts(data: Buffer): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(data)
+  const parts = new Map<string, string>()
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (!file.dir) parts.set(name, await file.async('string'))
+  }
+  return parts
+}
+
+/** The transitional schemas, flattened into one folder for xmllint's in-memory file system. */
+function schemaFiles(): XMLFileInfo[] {
+  const root = join(SHARED, 'ooxml-schemas')
+  const files: XMLFileInfo[] = []
+  for (const dir of ['ISO-IEC29500-4_2016', 'mce', 'microsoft']) {
+    for (const name of readdirSync(join(root, dir)).filter((n) => n.endsWith('.xsd'))) {
+      const contents = readFileSync(join(root, dir, name), 'utf8')
+        .replace(/schemaLocation="\.\.\/[^"/]+\/([^"]+)"/g, 'schemaLocation="$1"')
+        .replace('schemaLocation="http://www.w3.org/2001/03/xml.xsd"', 'schemaLocation="xml.xsd"')
+        // The xml namespace import has no location: point it at the local copy so nothing is fetched.
+        .replace(
+          /<xsd:import namespace="http:\/\/www\.w3\.org\/XML\/1998\/namespace"\s*\/>/,
+          '<xsd:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="xml.xsd"/>',
+        )
+      files.push({ fileName: name, contents })
+    }
+  }
+  return files
+}
+
+/** Drops mc:Ignorable and the attributes of the namespaces it names, which the schemas do not know. */
+export function stripIgnorable(xml: string): string {
+  const m = /\smc:Ignorable="([^"]*)"/.exec(xml)
+  if (!m) return xml
+  let out = xml.replace(m[0], '')
+  for (const prefix of m[1]!.split(/\s+/).filter(Boolean)) {
+    out = out.replace(new RegExp(`\\s${prefix}:[A-Za-z]+="[^"]*"`, 'g'), '')
+  }
+  return out
+}
+
+let schemas: XMLFileInfo[] | null = null
+
+/** Validates WordprocessingML parts against wml.xsd; returns the error messages. */
+export async function validateWordParts(parts: Map<string, string>): Promise<string[]> {
+  schemas ??= schemaFiles()
+  const wml = [...parts.keys()].filter((n) =>
+    /^word\/(document|styles|settings|numbering|fontTable|webSettings|footer\d*|header\d*|footnotes|endnotes)\.xml$/.test(
+      n,
+    ),
+  )
+  const errors: string[] = []
+  for (const name of wml) {
+    const result = await validateXML({
+      xml: [{ fileName: name.replace(/\//g, '_'), contents: stripIgnorable(parts.get(name)!) }],
+      schema: schemas.find((s) => s.fileName === 'wml.xsd')!,
+      preload: schemas.filter((s) => s.fileName !== 'wml.xsd'),
+      maxMemoryPages: 4096,
+    })
+    errors.push(...result.errors.map((e) => `${name}: ${e.rawMessage}`))
+  }
+  return errors
+}
+
+/** Every relationship target inside the package exists. */
+export function missingRelationshipTargets(parts: Map<string, string>): string[] {
+  const missing: string[] = []
+  for (const [name, xml] of parts) {
+    if (!name.endsWith('.rels')) continue
+    const base = name.replace(/_rels\/[^/]*\.rels$/, '')
+    for (const m of xml.matchAll(
+      /<Relationship [^>]*Target="([^"]+)"[^>]*?(TargetMode="External")?[^>]*\/>/g,
+    )) {
+      if (m[2]) continue
+      const target = m[1]!.startsWith('/') ? m[1]!.slice(1) : `${base}${m[1]}`
+      const normalised = target
+        .split('/')
+        .reduce<string[]>((acc, part) => (part === '..' ? acc.slice(0, -1) : [...acc, part]), [])
+        .join('/')
+      if (!parts.has(normalised)) missing.push(`${name} → ${m[1]}`)
+    }
+  }
+  return missing
+}
+
+export interface Rendered {
+  dir: string
+  pdf: string
+  pages: number
+  pageSize: string
+}
+
+/** LibreOffice headless renders the file with the official font names mapped to free fonts. */
+export async function renderWithLibreOffice(data: Buffer, name = 'report'): Promise<Rendered> {
+  const dir = await mkdtemp(join(tmpdir(), 'caogao-render-'))
+  const docx = join(dir, `${name}.docx`)
+  await writeFile(docx, data)
+  await run(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      docx,
+    ],
+    {
+      env: { ...process.env, FONTCONFIG_FILE: join(SHARED, 'fonts-gongwen.conf') },
+      timeout: 120_000,
+    },
+  )
+  const pdf = join(dir, `${name}.pdf`)
+  const info = (await run('pdfinfo', [pdf])).stdout
+  return {
+    dir,
+    pdf,
+    pages: Number(/Pages:\s+(\d+)/.exec(info)![1]),
+    pageSize: /Page size:\s+(.*)/.exec(info)![1]!.trim(),
+  }
+}
+
+export interface PageLine {
+  text: string
+  xMin: number
+  xMax: number
+  yMin: number
+}
+
+/** The text lines of one PDF page with their positions (pdftotext -bbox-layout). */
+export async function pageLines(pdf: string, page: number): Promise<PageLine[]> {
+  const html = (
+    await run('pdftotext', ['-f', String(page), '-l', String(page), '-bbox-layout', pdf, '-'])
+  ).stdout
+  const lines: PageLine[] = []
+  for (const m of html.matchAll(
+    /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g,
+  )) {
+    const words = [...m[4]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1])
+    lines.push({ text: words.join(''), xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]) })
+  }
+  return lines.sort((a, b) => a.yMin - b.yMin)
+}
+
+export async function pdfText(pdf: string): Promise<string> {
+  return (await run('pdftotext', [pdf, '-'])).stdout
+}
