@@ -1,7 +1,7 @@
-import { summarize } from '../../domain/draft/draft.ts'
-import { suggestTitle, templateBody } from '../../domain/draft/templates.ts'
 import { basename, dirname } from 'node:path'
 
+import { summarize } from '../../domain/draft/draft.ts'
+import { suggestTitle, templateBody } from '../../domain/draft/templates.ts'
 import type { Handlers } from './dispatcher.ts'
 import type { DraftStore } from './drafts/draft-store.ts'
 import { defaultExportName, draftToDocx, writeExport } from './export/export-service.ts'

@@ -17,6 +17,7 @@ import {
   type IRunOptions,
 } from 'docx'
 
+import type { ExportBlock, ExportModel } from '../../../domain/export/export-model.ts'
 import {
   BODY_CHARACTER_SPACING,
   ONE_CHAR,
@@ -27,7 +28,6 @@ import {
   type Fonts,
   type PageNumberStyle,
 } from '../../../domain/export/gbt9704.ts'
-import type { ExportBlock, ExportModel } from '../../../domain/export/export-model.ts'
 import type { IndicatorTableRow } from '../../../domain/indicators/format.ts'
 
 export interface DocxLayout {
