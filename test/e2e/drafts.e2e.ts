@@ -52,6 +52,8 @@ describe('drafts end to end', () => {
   })
 
   it('saves at once on Ctrl+S', async () => {
+    // A long typing pause, so only Ctrl+S can have saved the text in time.
+    await page.goto(`${page.url().split('#')[0]}?autosaveIdleMs=20000#${page.url().split('#')[1]}`)
     await page.locator('.page-body p').first().click()
     await page.keyboard.press('End')
     await page.keyboard.type('全面完成年度目标。')

@@ -6,6 +6,7 @@ import {
   type Fonts,
 } from '../../../domain/export/gbt9704.ts'
 import type { Settings } from '../../../domain/settings.ts'
+import { Dialog } from '../ui/Dialog.tsx'
 
 const FONT_ROLES: [keyof Fonts, string][] = [
   ['title', '标题'],
@@ -14,7 +15,6 @@ const FONT_ROLES: [keyof Fonts, string][] = [
   ['level2', '二级标题'],
   ['pageNumber', '页码'],
 ]
-import { Dialog } from '../ui/Dialog.tsx'
 
 /** 设置: the editor's preferences, kept by the app for every draft. */
 export function SettingsDialog({

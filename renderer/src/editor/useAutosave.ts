@@ -9,6 +9,15 @@ import { Autosave, type SaveState } from './autosave/autosave.ts'
 const inElectron = typeof window !== 'undefined' && window.caogao !== undefined
 
 /**
+ * The pause before saving. Tests that check "saved at once" (Ctrl+S, compositionend) lengthen
+ * it with ?autosaveIdleMs=… so that the timer cannot be what saved the text.
+ */
+function idleMs(): number {
+  const asked = Number(new URLSearchParams(window.location.search).get('autosaveIdleMs'))
+  return Number.isFinite(asked) && asked >= 1000 && asked <= 60_000 ? asked : 1000
+}
+
+/**
  * Wires the editor to the store: every change marks the draft dirty; blur, the end of an IME
  * composition, Ctrl+S, hiding the window and leaving save at once; closing waits for the save.
  */
@@ -29,7 +38,10 @@ export function useAutosave(
 
   useEffect(() => {
     if (!editor) return
+    const idle = idleMs()
     const autosave = new Autosave({
+      idleMs: idle,
+      maxWaitMs: Math.max(5000, idle),
       onState: setState,
       isRetryable: (e) =>
         !(e instanceof ApiError && (e.code === 'CONFLICT' || e.code === 'NOT_FOUND')),
