@@ -59,6 +59,7 @@ export function generateReport(chars: number, sections = 60, refs = 300): DraftC
       year: 2026,
       kind: 'annual',
       topic: '',
+      superior: '县委、县政府',
       recipient: '',
       signature: '某某县教育局',
       date: '',

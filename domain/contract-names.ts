@@ -23,6 +23,12 @@ export const methodNames = [
   'searchKeys',
   'exportDraft',
   'openExportedFile',
+  'listSnippets',
+  'saveSnippet',
+  'deleteSnippet',
+  'recordSnippetUse',
+  'importSnippetPack',
+  'exportSnippetPack',
 ] as const
 
 type Listed = (typeof methodNames)[number]

@@ -12,6 +12,7 @@ import {
 } from './draft/draft.ts'
 import { revisionInfoSchema } from './draft/revisions.ts'
 import { settingsPatchSchema, settingsSchema } from './settings.ts'
+import { snippetSchema } from './snippets/snippets.ts'
 
 // Validation messages reach the writer, so they are in Chinese.
 z.config(zhCN())
@@ -115,6 +116,23 @@ export const contract = {
     input: z.object({ path: z.string().max(4000), reveal: z.boolean() }).strict(),
     output: empty,
   },
+  listSnippets: {
+    input: empty,
+    output: z.object({ snippets: z.array(snippetSchema), usage: z.record(z.string(), z.number()) }),
+  },
+  saveSnippet: {
+    input: z
+      .object({ id: z.string().max(80).optional(), text: snippetSchema.shape.text, category: snippetSchema.shape.category })
+      .strict(),
+    output: snippetSchema,
+  },
+  deleteSnippet: { input: z.object({ id: z.string().max(80) }).strict(), output: empty },
+  recordSnippetUse: { input: z.object({ id: z.string().max(80) }).strict(), output: empty },
+  importSnippetPack: {
+    input: z.object({ text: z.string().max(5_000_000) }).strict(),
+    output: z.object({ added: z.number().int(), skipped: z.number().int() }),
+  },
+  exportSnippetPack: { input: empty, output: z.object({ text: z.string() }) },
   searchKeys: {
     input: z.object({ texts: z.array(z.string().max(500)).max(5000) }).strict(),
     output: z.object({

@@ -28,6 +28,8 @@ export const draftMetaSchema = z.object({
   kind: draftKindSchema,
   /** The topic of a 专项 report (安全工作, 学生资助 …); empty otherwise. */
   topic: z.string().max(50).default(''),
+  /** 上级, the superior the set phrases name (县委、县政府 …). */
+  superior: z.string().max(60).default(''),
   /** 主送机关, optional. */
   recipient: z.string().max(100).default(''),
   /** 发文机关署名. */

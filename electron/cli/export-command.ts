@@ -54,6 +54,7 @@ export function draftFromText(text: string, name: string): DraftFile {
       year: new Date().getFullYear(),
       kind: 'blank',
       topic: '',
+      superior: '',
       recipient: '',
       signature: '',
       date: '',

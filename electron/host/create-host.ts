@@ -8,6 +8,7 @@ import { DraftStore } from '../services/drafts/draft-store.ts'
 import { createHandlers } from '../services/handlers.ts'
 import { ServiceError } from '../services/service-error.ts'
 import { createSettingsService } from '../services/settings-service.ts'
+import { SnippetStore } from '../services/snippets/snippet-store.ts'
 import { startBrowserHost, type BrowserHost } from './server.ts'
 
 /** The browser host wired to the same services as Electron's main process, on `dataDir`. */
@@ -29,6 +30,7 @@ export function createHost(options: {
       },
       settings: createSettingsService(store),
       drafts: new DraftStore({ dataDir: options.dataDir }),
+      snippets: new SnippetStore(options.dataDir),
       // No save dialog in a browser: exports go to the data folder's exports/.
       exportShell: {
         async choosePath(defaultName) {

@@ -7,6 +7,7 @@ import { createDispatcher } from '../services/dispatcher.ts'
 import { DraftStore } from '../services/drafts/draft-store.ts'
 import { createHandlers } from '../services/handlers.ts'
 import { createSettingsService } from '../services/settings-service.ts'
+import { SnippetStore } from '../services/snippets/snippet-store.ts'
 import { APP_ENTRY_URL } from './app-origin.ts'
 import { registerAppScheme, setupAppProtocol } from './app-protocol.ts'
 import { createExportShell } from './export-shell.ts'
@@ -47,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
         },
         settings: createSettingsService(store),
         drafts: new DraftStore({ dataDir: app.getPath('userData') }),
+        snippets: new SnippetStore(app.getPath('userData')),
         exportShell: createExportShell(() => mainWindow),
       }),
     )

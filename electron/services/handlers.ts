@@ -8,6 +8,7 @@ import { defaultExportName, draftToDocx, writeExport } from './export/export-ser
 import { searchKeys } from './pinyin.ts'
 import { ServiceError } from './service-error.ts'
 import type { SettingsService } from './settings-service.ts'
+import type { SnippetStore } from './snippets/snippet-store.ts'
 
 /** The parts of exporting that differ between Electron (dialogs, shell) and the browser host. */
 export interface ExportShell {
@@ -20,11 +21,12 @@ export interface ServiceDeps {
   appInfo: { name: string; version: string; shell: 'electron' | 'browser-host'; dataDir: string }
   settings: SettingsService
   drafts: DraftStore
+  snippets: SnippetStore
   exportShell: ExportShell
 }
 
 /** The implementation of the contract, shared by the Electron main process and the browser host. */
-export function createHandlers({ appInfo, settings, drafts, exportShell }: ServiceDeps): Handlers {
+export function createHandlers({ appInfo, settings, drafts, snippets, exportShell }: ServiceDeps): Handlers {
   // Only files this session wrote may be opened on the renderer's word.
   const exported = new Set<string>()
   return {
@@ -41,6 +43,7 @@ export function createHandlers({ appInfo, settings, drafts, exportShell }: Servi
           year,
           kind,
           topic: kind === 'topical' ? topic : '',
+          superior: '',
           recipient: '',
           signature: unit,
           date: '',
@@ -74,6 +77,18 @@ export function createHandlers({ appInfo, settings, drafts, exportShell }: Servi
       draft: await drafts.readRevision(id, revisionId),
     }),
     searchKeys: ({ texts }) => ({ keys: searchKeys(texts) }),
+    listSnippets: () => snippets.list(),
+    saveSnippet: (input) => snippets.save(input),
+    deleteSnippet: async ({ id }) => {
+      await snippets.remove(id)
+      return {}
+    },
+    recordSnippetUse: async ({ id }) => {
+      await snippets.recordUse(id)
+      return {}
+    },
+    importSnippetPack: ({ text }) => snippets.importPack(text),
+    exportSnippetPack: async () => ({ text: await snippets.exportPack() }),
     async exportDraft({ id }) {
       const { draft } = await drafts.open(id)
       const current = settings.get()

@@ -21,6 +21,7 @@ export function sampleContent(text = '全区小学在校学生24341人。'): Dra
       year: 2026,
       kind: 'annual',
       topic: '',
+      superior: '县委、县政府',
       recipient: '',
       signature: '某某县教育局',
       date: '2026-12-20',
