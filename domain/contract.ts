@@ -122,7 +122,11 @@ export const contract = {
   },
   saveSnippet: {
     input: z
-      .object({ id: z.string().max(80).optional(), text: snippetSchema.shape.text, category: snippetSchema.shape.category })
+      .object({
+        id: z.string().max(80).optional(),
+        text: snippetSchema.shape.text,
+        category: snippetSchema.shape.category,
+      })
       .strict(),
     output: snippetSchema,
   },

@@ -1,7 +1,7 @@
 import { plainText, type DocNode } from '../draft/doc.ts'
 import type { DraftFile } from '../draft/draft.ts'
 import { indicatorTableRows, type IndicatorTableRow } from '../indicators/format.ts'
-import { INDICATOR_REF, referenceLeafText } from '../indicators/references.ts'
+import { INDICATOR_REF, SNIPPET_SLOT, inlineLeafText } from '../indicators/references.ts'
 import { runInSplit } from '../outline/heading-markers.ts'
 import {
   headingLabel,
@@ -47,7 +47,7 @@ export const APPENDIX_TITLE = '主要指标统计表'
  * paragraphs left out, unsafe characters removed.
  */
 export function buildExportModel(draft: DraftFile, options: ExportOptions): ExportModel {
-  const leaf = referenceLeafText(draft.indicators)
+  const leaf = inlineLeafText(draft.indicators)
   const counters = [0, 0, 0, 0]
   const blocks: ExportBlock[] = []
   for (const node of draft.body.content as DocNode[]) {
@@ -108,7 +108,7 @@ export function modelText(model: ExportModel): string {
 
 /** Places the writer should look at before exporting: empty sections still showing guidance, figures left blank. */
 export interface PendingItem {
-  kind: 'guidance' | 'missing-value'
+  kind: 'guidance' | 'missing-value' | 'slot'
   /** Top-level block index, for the jump. */
   block: number
   text: string
@@ -128,6 +128,8 @@ export function pendingBeforeExport(draft: Pick<DraftFile, 'body' | 'indicators'
       items.push({ kind: 'guidance', block, text: guidance })
     }
     const visit = (n: DocNode) => {
+      if (n.type === SNIPPET_SLOT)
+        items.push({ kind: 'slot', block, text: `常用语留空：${String(n.attrs?.label)}` })
       if (n.type === INDICATOR_REF) {
         const indicator = values.get(String(n.attrs?.indicatorId))
         if (!indicator || indicator.current === null) {

@@ -15,3 +15,18 @@ export function referenceLeafText(indicators: readonly DraftIndicator[]): LeafTe
     return (indicator && referenceText(indicator, form.success ? form.data : 'value')) ?? ''
   }
 }
+
+/** The node type of an open slot a snippet left for the writer. */
+export const SNIPPET_SLOT = 'snippetSlot'
+
+/** How a slot still open reads in the text and the export: its label in full-width brackets. */
+export function slotText(label: unknown): string {
+  return `［${String(label ?? '')}］`
+}
+
+/** Leaf text for everything inline that is not text: references as their figures, slots as ［label］. */
+export function inlineLeafText(indicators: readonly DraftIndicator[]): LeafText {
+  const reference = referenceLeafText(indicators)
+  return (node: DocNode) =>
+    node.type === SNIPPET_SLOT ? slotText(node.attrs?.label) : reference(node)
+}

@@ -19,7 +19,11 @@ export const TOPIC_CATEGORIES = [
   '督导与改革',
   '教育信息化',
 ] as const
-export const CATEGORIES: readonly string[] = [...GENERAL_CATEGORIES, ...TOPIC_CATEGORIES, '我的常用语']
+export const CATEGORIES: readonly string[] = [
+  ...GENERAL_CATEGORIES,
+  ...TOPIC_CATEGORIES,
+  '我的常用语',
+]
 export const USER_CATEGORY = '我的常用语'
 
 export const snippetSchema = z.object({
@@ -30,11 +34,15 @@ export const snippetSchema = z.object({
 export type Snippet = z.infer<typeof snippetSchema> & { builtin?: boolean }
 
 /** The built-in library; ids are stable so usage counts survive updates. */
-export const BUILTIN_SNIPPETS: readonly Snippet[] = Object.entries({ ...GENERAL, ...TOPICAL }).flatMap(([category, texts]) =>
+export const BUILTIN_SNIPPETS: readonly Snippet[] = Object.entries({
+  ...GENERAL,
+  ...TOPICAL,
+}).flatMap(([category, texts]) =>
   texts.map((text, i) => ({ id: `b:${category}:${i + 1}`, text, category, builtin: true })),
 )
 
-export type TemplatePart = { kind: 'text'; text: string } | { kind: 'field'; name: string } | { kind: 'slot'; label: string }
+export type TemplatePart =
+  { kind: 'text'; text: string } | { kind: 'field'; name: string } | { kind: 'slot'; label: string }
 
 export const FIELD_NAMES = ['单位', '年度', '上级', '下一年度', '主题'] as const
 
@@ -45,7 +53,8 @@ export function parseTemplate(template: string): TemplatePart[] {
   let last = 0
   for (const m of template.matchAll(re)) {
     if (m.index > last) parts.push({ kind: 'text', text: template.slice(last, m.index) })
-    if (m[1] !== undefined && (FIELD_NAMES as readonly string[]).includes(m[1])) parts.push({ kind: 'field', name: m[1] })
+    if (m[1] !== undefined && (FIELD_NAMES as readonly string[]).includes(m[1]))
+      parts.push({ kind: 'field', name: m[1] })
     else if (m[1] !== undefined) parts.push({ kind: 'text', text: m[0] })
     else parts.push({ kind: 'slot', label: m[2]! })
     last = m.index + m[0].length
@@ -124,12 +133,16 @@ const SECTION_CATEGORIES: [RegExp, string][] = [
  * The categories that fit where the cursor is: under 存在的问题 the 问题 phrases, in a section
  * on 学前教育 the 学前教育 ones, before any heading the openings. Most specific first.
  */
-export function categoriesForSection(path: readonly string[], beforeFirstHeading: boolean, atEnd: boolean): string[] {
+export function categoriesForSection(
+  path: readonly string[],
+  beforeFirstHeading: boolean,
+  atEnd: boolean,
+): string[] {
   if (beforeFirstHeading) return ['开头']
-  if (atEnd) return ['结尾']
-  const found: string[] = []
+  const found: string[] = atEnd ? ['结尾'] : []
   for (const title of [...path].reverse()) {
-    for (const [re, category] of SECTION_CATEGORIES) if (re.test(title) && !found.includes(category)) found.push(category)
+    for (const [re, category] of SECTION_CATEGORIES)
+      if (re.test(title) && !found.includes(category)) found.push(category)
   }
   if (found.includes('成绩')) found.push('举措')
   return found
@@ -139,6 +152,8 @@ export function categoriesForSection(path: readonly string[], beforeFirstHeading
 export const snippetPackSchema = z.object({
   format: z.literal('caogao-snippets'),
   version: z.literal(1),
-  snippets: z.array(z.object({ text: snippetSchema.shape.text, category: snippetSchema.shape.category })).max(5000),
+  snippets: z
+    .array(z.object({ text: snippetSchema.shape.text, category: snippetSchema.shape.category }))
+    .max(5000),
 })
 export type SnippetPack = z.infer<typeof snippetPackSchema>

@@ -26,7 +26,13 @@ export interface ServiceDeps {
 }
 
 /** The implementation of the contract, shared by the Electron main process and the browser host. */
-export function createHandlers({ appInfo, settings, drafts, snippets, exportShell }: ServiceDeps): Handlers {
+export function createHandlers({
+  appInfo,
+  settings,
+  drafts,
+  snippets,
+  exportShell,
+}: ServiceDeps): Handlers {
   // Only files this session wrote may be opened on the renderer's word.
   const exported = new Set<string>()
   return {

@@ -21,7 +21,7 @@ import {
   type RevisionReason,
 } from '../../../domain/draft/revisions.ts'
 import { countWords } from '../../../domain/draft/word-count.ts'
-import { referenceLeafText } from '../../../domain/indicators/references.ts'
+import { inlineLeafText } from '../../../domain/indicators/references.ts'
 import { ServiceError } from '../service-error.ts'
 import { errorCode, writeFileAtomic, type AtomicFs } from './atomic-write.ts'
 import { decodeDraft, encodeDraft } from './draft-codec.ts'
@@ -70,7 +70,7 @@ function formatTime(iso: string): string {
 
 /** Word count as the writer sees it: indicator references count as the figures they show. */
 export function wordCountOf(content: Pick<DraftContent, 'body' | 'indicators'>): number {
-  return countWords(plainText(content.body, '\n', referenceLeafText(content.indicators)))
+  return countWords(plainText(content.body, '\n', inlineLeafText(content.indicators)))
 }
 
 /**

@@ -4,7 +4,12 @@ import { join } from 'node:path'
 
 import { z } from 'zod'
 
-import { snippetPackSchema, snippetSchema, USER_CATEGORY, type Snippet } from '../../../domain/snippets/snippets.ts'
+import {
+  snippetPackSchema,
+  snippetSchema,
+  USER_CATEGORY,
+  type Snippet,
+} from '../../../domain/snippets/snippets.ts'
 import { errorCode, writeFileAtomic } from '../drafts/atomic-write.ts'
 import { ServiceError } from '../service-error.ts'
 
@@ -52,21 +57,28 @@ export class SnippetStore {
 
   async save(input: { id?: string; text: string; category: string }): Promise<Snippet> {
     const file = await this.read()
-    const snippet = { id: input.id ?? `u:${randomUUID()}`, text: input.text.trim(), category: input.category }
+    const snippet = {
+      id: input.id ?? `u:${randomUUID()}`,
+      text: input.text.trim(),
+      category: input.category,
+    }
     const exists = file.snippets.some((s) => s.id === snippet.id)
     if (!exists && file.snippets.some((s) => s.text === snippet.text)) {
       throw new ServiceError('CONFLICT', '已有一条相同的常用语。')
     }
     await this.write({
       ...file,
-      snippets: exists ? file.snippets.map((s) => (s.id === snippet.id ? snippet : s)) : [...file.snippets, snippet],
+      snippets: exists
+        ? file.snippets.map((s) => (s.id === snippet.id ? snippet : s))
+        : [...file.snippets, snippet],
     })
     return snippet
   }
 
   async remove(id: string): Promise<void> {
     const file = await this.read()
-    if (!file.snippets.some((s) => s.id === id)) throw new ServiceError('NOT_FOUND', '找不到这条常用语。')
+    if (!file.snippets.some((s) => s.id === id))
+      throw new ServiceError('NOT_FOUND', '找不到这条常用语。')
     const usage = Object.fromEntries(Object.entries(file.usage).filter(([key]) => key !== id))
     await this.write({ ...file, snippets: file.snippets.filter((s) => s.id !== id), usage })
   }
@@ -82,11 +94,17 @@ export class SnippetStore {
     try {
       json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
     } catch {
-      throw new ServiceError('INVALID_INPUT', '这个文件不是常用语包（内容不是有效的 JSON）。没有导入任何内容。')
+      throw new ServiceError(
+        'INVALID_INPUT',
+        '这个文件不是常用语包（内容不是有效的 JSON）。没有导入任何内容。',
+      )
     }
     const pack = snippetPackSchema.safeParse(json)
     if (!pack.success) {
-      throw new ServiceError('INVALID_INPUT', '这个文件不是草稿程序导出的常用语包，或者内容已损坏。没有导入任何内容。')
+      throw new ServiceError(
+        'INVALID_INPUT',
+        '这个文件不是草稿程序导出的常用语包，或者内容已损坏。没有导入任何内容。',
+      )
     }
     const file = await this.read()
     const known = new Set(file.snippets.map((s) => s.text))

@@ -1,3 +1,4 @@
+import type { Editor } from '@tiptap/core'
 import { TextSelection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
@@ -5,6 +6,11 @@ import { useEffect, useRef, useState } from 'react'
 import type { DraftFile, DraftMeta } from '../../../domain/draft/draft.ts'
 import { pendingBeforeExport } from '../../../domain/export/export-model.ts'
 import type { Settings } from '../../../domain/settings.ts'
+import {
+  categoriesForSection,
+  fillSnippet,
+  previewSnippet,
+} from '../../../domain/snippets/snippets.ts'
 import { ApiError, api } from '../api/client.ts'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
 import { formatClock } from '../ui/format.ts'
@@ -20,6 +26,8 @@ import { MetaForm } from './MetaForm.tsx'
 import { OutlinePanel } from './outline/OutlinePanel.tsx'
 import { SettingsDialog } from './SettingsDialog.tsx'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
+import { SnippetLibrary } from './snippets/snippet-library.ts'
+import { SnippetPanel } from './snippets/SnippetPanel.tsx'
 import { SuggestBridge } from './suggest/suggest-bridge.ts'
 import { SuggestPopup } from './suggest/SuggestPopup.tsx'
 import { useAutosave } from './useAutosave.ts'
@@ -76,7 +84,7 @@ function saveStateText(state: SaveState): string {
   }
 }
 
-type Panel = 'meta' | 'indicators'
+type Panel = 'meta' | 'indicators' | 'snippets'
 type Modal = 'revisions' | 'settings' | 'shortcuts' | null
 
 function DraftEditor({
@@ -100,12 +108,44 @@ function DraftEditor({
   const [panel, setPanel] = useState<Panel>('meta')
   const [indicators] = useState(() => new IndicatorStore(draft.indicators))
   const [indicatorSuggest] = useState(() => new SuggestBridge('插入指标'))
+  const [snippetSuggest] = useState(() => new SuggestBridge('插入常用语'))
+  const [snippets] = useState(() => new SnippetLibrary())
+  // What the editor's callbacks read at the time they run.
+  const editorRef = useRef<Editor | null>(null)
+  const preferredRef = useRef<readonly string[]>([])
 
   const editor = useEditor({
+    // The callbacks below read the refs when the editor calls them, never during render.
+    // eslint-disable-next-line react-hooks/refs
     extensions: createExtensions(initialSettings, {
       onRefused: setMessage,
       indicators,
       indicatorSuggest,
+      snippetSuggest,
+      searchSnippets: (query) =>
+        snippets
+          .search(query, { preferred: preferredRef.current })
+          .slice(0, 8)
+          .map((s) => {
+            const text = previewSnippet(s.text, metaRef.current)
+            return {
+              id: s.id,
+              label: text.length > 36 ? `${text.slice(0, 36)}…` : text,
+              detail: s.category,
+            }
+          }),
+      insertSnippetAt: (id, range) => {
+        const snippet = snippets.get(id)
+        const current = editorRef.current
+        if (!snippet || !current) return
+        current
+          .chain()
+          .focus()
+          .deleteRange(range)
+          .insertSnippet(fillSnippet(snippet.text, metaRef.current))
+          .run()
+        void snippets.recordUse(id)
+      },
     }),
     content: draft.body,
     injectCSS: false,
@@ -121,6 +161,21 @@ function DraftEditor({
     indicators: [...indicators.list()],
   }))
   const derived = useEditorDerived(editor, settings.level3Numbering, indicators.subscribe)
+  const firstHeading = derived.sections[0]?.index ?? Infinity
+  const preferred = categoriesForSection(
+    derived.path.map((s) => s.title),
+    derived.blockIndex < firstHeading,
+    derived.blockCount > 0 && derived.blockIndex === derived.blockCount - 1,
+  )
+
+  useEffect(() => {
+    editorRef.current = editor
+    preferredRef.current = preferred
+  })
+
+  useEffect(() => {
+    snippets.load().catch(() => setMessage('常用语没有读取成功，内置常用语仍可使用。'))
+  }, [snippets])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -285,13 +340,25 @@ function DraftEditor({
             >
               指标
             </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={panel === 'snippets'}
+              onClick={() => setPanel('snippets')}
+            >
+              常用语
+            </button>
           </div>
           {panel === 'meta' && <MetaForm meta={meta} onChange={changeMeta} />}
           {panel === 'indicators' && editor && (
             <IndicatorPanel editor={editor} store={indicators} onChange={session.markDirty} />
           )}
+          {panel === 'snippets' && editor && (
+            <SnippetPanel editor={editor} library={snippets} meta={meta} preferred={preferred} />
+          )}
         </aside>
         <SuggestPopup bridge={indicatorSuggest} />
+        <SuggestPopup bridge={snippetSuggest} />
       </div>
       <footer className="statusbar editor-status">
         <span

@@ -78,6 +78,15 @@ export function MetaForm({
         </p>
       )}
       <label className="field">
+        <span>上级（常用语中的“在……领导下”）</span>
+        <input
+          value={meta.superior}
+          maxLength={60}
+          placeholder="如：县委、县政府"
+          onChange={(e) => set('superior', e.target.value)}
+        />
+      </label>
+      <label className="field">
         <span>主送机关（可不填）</span>
         <input
           value={meta.recipient}

@@ -13,6 +13,7 @@ import { FindReplace } from './extensions/find-replace/index.ts'
 import { FullWidthPunctuation } from './extensions/full-width-punctuation/index.ts'
 import { IndicatorRef, IndicatorSuggest } from './extensions/indicator-ref/index.ts'
 import { SectionHeading } from './extensions/section-heading/index.ts'
+import { SnippetSlot, SnippetSuggest } from './extensions/snippet-slot/index.ts'
 import type { IndicatorStore } from './indicators/indicator-store.ts'
 import { searchKeyOf } from './indicators/search-keys.ts'
 import type { SuggestBridge, SuggestItem } from './suggest/suggest-bridge.ts'
@@ -22,6 +23,11 @@ export interface EditorServices {
   onRefused: (message: string) => void
   indicators: IndicatorStore
   indicatorSuggest: SuggestBridge
+  snippetSuggest: SuggestBridge
+  /** Snippets matching a query typed after // or 、、, best first. */
+  searchSnippets: (query: string) => SuggestItem[]
+  /** Inserts a snippet by id in place of `range` (the typed trigger, or the drop point). */
+  insertSnippetAt: (id: string, range: { from: number; to: number }) => void
 }
 
 /** The report's indicators matching a query typed after #, best first. */
@@ -48,6 +54,12 @@ export function createExtensions(settings: Settings, services: EditorServices): 
     FindReplace,
     Enumeration,
     IndicatorRef.configure({ store: services.indicators }),
+    SnippetSlot,
+    SnippetSuggest.configure({
+      bridge: services.snippetSuggest,
+      search: services.searchSnippets,
+      insert: services.insertSnippetAt,
+    }),
     IndicatorSuggest.configure({
       bridge: services.indicatorSuggest,
       search: (query) => searchIndicators(services.indicators, query),

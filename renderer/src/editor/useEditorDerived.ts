@@ -14,9 +14,20 @@ export interface EditorDerived {
   current: OutlineSection | null
   wordCount: number
   offer: string | null
+  /** The cursor's top-level block and how many there are. */
+  blockIndex: number
+  blockCount: number
 }
 
-const EMPTY: EditorDerived = { sections: [], path: [], current: null, wordCount: 0, offer: null }
+const EMPTY: EditorDerived = {
+  sections: [],
+  path: [],
+  current: null,
+  wordCount: 0,
+  offer: null,
+  blockIndex: 0,
+  blockCount: 0,
+}
 
 /**
  * What the panels show about the document: computed shortly after typing pauses, never on
@@ -43,10 +54,19 @@ export function useEditorDerived(
         wordCount = countWords(doc.textBetween(0, doc.content.size, '\n'))
         docDirty = false
       }
-      const path = sectionPath(sections, blockIndexAt(doc, selection.from))
+      const blockIndex = blockIndexAt(doc, selection.from)
+      const path = sectionPath(sections, blockIndex)
       const offer = (editor.storage as unknown as { enumeration: EnumerationStorage }).enumeration
         .offer
-      setDerived({ sections, path, current: path.at(-1) ?? null, wordCount, offer })
+      setDerived({
+        sections,
+        path,
+        current: path.at(-1) ?? null,
+        wordCount,
+        offer,
+        blockIndex,
+        blockCount: doc.childCount,
+      })
     }
     const schedule = (delay: number) => {
       if (timer) clearTimeout(timer)

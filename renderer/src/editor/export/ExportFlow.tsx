@@ -14,6 +14,7 @@ type Step =
 const LABEL: Record<PendingItem['kind'], string> = {
   guidance: '未填写的段落',
   'missing-value': '未填写的指标',
+  slot: '常用语中待填的空',
 }
 
 /**

@@ -18,7 +18,10 @@ const pack = (snippets: { text: string; category: string }[]) =>
 
 describe('the writer’s own snippets', () => {
   it('are kept in snippets.json, apart from drafts, and survive a restart', async () => {
-    const saved = await new SnippetStore(dir).save({ text: '全面落实“双减”政策。', category: '义务教育' })
+    const saved = await new SnippetStore(dir).save({
+      text: '全面落实“双减”政策。',
+      category: '义务教育',
+    })
     await new SnippetStore(dir).recordUse(saved.id)
     const again = await new SnippetStore(dir).list()
     expect(again.snippets).toEqual([saved])
@@ -66,9 +69,17 @@ describe('snippet packs', () => {
 
   it.each([
     ['not JSON', '{oops', /不是有效的 JSON/],
-    ['another format', JSON.stringify({ format: 'x', version: 1, snippets: [] }), /不是草稿程序导出的常用语包/],
+    [
+      'another format',
+      JSON.stringify({ format: 'x', version: 1, snippets: [] }),
+      /不是草稿程序导出的常用语包/,
+    ],
     ['an empty text', pack([{ text: '', category: '开头' }]), /不是草稿程序导出的常用语包/],
-    ['a wrong version', JSON.stringify({ format: 'caogao-snippets', version: 9, snippets: [] }), /不是草稿程序导出的常用语包/],
+    [
+      'a wrong version',
+      JSON.stringify({ format: 'caogao-snippets', version: 9, snippets: [] }),
+      /不是草稿程序导出的常用语包/,
+    ],
   ])('refuse %s with a clear message and change nothing', async (_name, text, message) => {
     const store = new SnippetStore(dir)
     await store.save({ text: '原有。', category: '开头' })
