@@ -29,6 +29,7 @@ export const methodNames = [
   'recordSnippetUse',
   'importSnippetPack',
   'exportSnippetPack',
+  'importDraft',
 ] as const
 
 type Listed = (typeof methodNames)[number]

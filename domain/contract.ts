@@ -12,6 +12,7 @@ import {
 } from './draft/draft.ts'
 import { revisionInfoSchema } from './draft/revisions.ts'
 import { settingsPatchSchema, settingsSchema } from './settings.ts'
+import { importReportSchema } from './import/import-report-schema.ts'
 import { snippetSchema } from './snippets/snippets.ts'
 
 // Validation messages reach the writer, so they are in Chinese.
@@ -115,6 +116,18 @@ export const contract = {
   openExportedFile: {
     input: z.object({ path: z.string().max(4000), reveal: z.boolean() }).strict(),
     output: empty,
+  },
+  importDraft: {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(255),
+        /** The file's bytes, base64; 20 MB at most once decoded. */
+        data: z.string().max(28_000_000),
+        /** The file is last year's report: its figures become last year's values. */
+        previousYear: z.boolean(),
+      })
+      .strict(),
+    output: z.object({ draft: draftSummarySchema, report: importReportSchema }),
   },
   listSnippets: {
     input: empty,

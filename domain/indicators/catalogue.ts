@@ -80,7 +80,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     aliases: ['学前一年毛入园率', '一年毛入园率'],
     definition: DEF.gross,
   }),
-  cnt('kindergartens', '幼儿园数', '学前教育', '所', { aliases: ['幼儿园'] }),
+  cnt('kindergartens', '幼儿园数', '学前教育', '所', { aliases: ['幼儿园数'] }),
   cnt('kindergarten-children', '在园幼儿数', '学前教育', '人', { aliases: ['在园幼儿'] }),
   pct('inclusive-kindergarten-coverage', '普惠性幼儿园覆盖率', '学前教育', {
     aliases: ['普惠性幼儿园覆盖率', '普惠率'],

@@ -1,102 +1,76 @@
+import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 
-import type { DraftFile } from '../../domain/draft/draft.ts'
+import { DRAFT_SCHEMA_VERSION, type DraftFile } from '../../domain/draft/draft.ts'
 import { fontSetSchema } from '../../domain/export/gbt9704.ts'
-import { detectHeadingMarker } from '../../domain/outline/heading-markers.ts'
-import { blocksFromPlainText } from '../../domain/outline/plain-text-blocks.ts'
+import type { ImportReport } from '../../domain/import/import-paragraphs.ts'
 import { defaultSettings } from '../../domain/settings.ts'
+import { wordCountOf } from '../services/drafts/draft-store.ts'
 import { decodeDraft } from '../services/drafts/draft-codec.ts'
 import { DamagedFileError } from '../services/drafts/draft-errors.ts'
+import { writeFileAtomic } from '../services/drafts/atomic-write.ts'
 import { draftToDocx, writeExport } from '../services/export/export-service.ts'
+import { contentFromImport } from '../services/import/content-from-import.ts'
+import { importFile } from '../services/import/import-file.ts'
 import { ServiceError } from '../services/service-error.ts'
 
 export class CliError extends Error {}
 
-/** Text files come as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return new TextDecoder('utf-16le').decode(bytes.subarray(2))
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return new TextDecoder('utf-16be').decode(bytes.subarray(2))
+async function readBytes(input: string): Promise<Buffer> {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+    return await readFile(input)
   } catch {
-    return new TextDecoder('gb18030').decode(bytes)
+    throw new CliError(`找不到或无法读取文件：${input}`)
   }
 }
 
-/** A plain-text report as a draft: a short first line is the title, the rest is the body. */
-export function draftFromText(text: string, name: string): DraftFile {
-  const lines = text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => l.trim())
-  const first = lines.findIndex((l) => l !== '')
-  const titleLine = first >= 0 ? lines[first]! : ''
-  const hasTitle =
-    titleLine.length > 0 &&
-    titleLine.length <= 40 &&
-    !detectHeadingMarker(titleLine) &&
-    !/[。，]$/.test(titleLine)
-  const body = blocksFromPlainText(hasTitle ? lines.slice(first + 1).join('\n') : text)
-  const now = new Date().toISOString()
-  return {
-    schemaVersion: 1,
-    id: '00000000-0000-4000-8000-000000000000',
-    revision: 0,
-    createdAt: now,
-    updatedAt: now,
-    wordCount: 0,
-    meta: {
-      title: hasTitle ? titleLine : name,
-      unit: '',
-      year: new Date().getFullYear(),
-      kind: 'blank',
-      topic: '',
-      superior: '',
-      recipient: '',
-      signature: '',
-      date: '',
-    },
-    body: { type: 'doc', content: body },
-    indicators: [],
+/** A .docx or .txt read into a draft file, as the app's import does. */
+export async function importToDraft(
+  input: string,
+  previousYear: boolean,
+): Promise<{ draft: DraftFile; report: ImportReport }> {
+  const ext = extname(input).toLowerCase()
+  if (!['.docx', '.txt', '.doc'].includes(ext)) {
+    throw new CliError(
+      `不认识的文件类型“${ext || '无扩展名'}”：请给出草稿（.json）、Word 文件（.docx）或文本文件（.txt）。`,
+    )
+  }
+  const bytes = await readBytes(input)
+  try {
+    const result = await importFile(basename(input), bytes, previousYear)
+    const content = contentFromImport(result, { fileName: basename(input), previousYear })
+    const now = new Date().toISOString()
+    return {
+      draft: {
+        ...content,
+        schemaVersion: DRAFT_SCHEMA_VERSION,
+        id: randomUUID(),
+        revision: 0,
+        createdAt: now,
+        updatedAt: now,
+        wordCount: wordCountOf(content),
+      },
+      report: result.report,
+    }
+  } catch (error) {
+    if (error instanceof ServiceError) throw new CliError(error.message)
+    throw error
   }
 }
 
 async function readDraft(input: string): Promise<DraftFile> {
-  const ext = extname(input).toLowerCase()
-  if (ext === '.docx')
-    throw new CliError(
-      '从 Word 文件导出需要先导入（导入功能将在后续版本提供）。请先导出为 .txt 或使用草稿文件。',
-    )
-  if (ext === '.doc')
-    throw new CliError('不支持旧版 .doc 文件，请先在 Word 或 WPS 中另存为 .docx。')
-  if (ext !== '.json' && ext !== '.txt') {
-    throw new CliError(
-      `不认识的文件类型“${ext || '无扩展名'}”：请给出草稿（.json）或文本文件（.txt）。`,
-    )
-  }
-  let bytes: Buffer
+  if (extname(input).toLowerCase() !== '.json') return (await importToDraft(input, false)).draft
   try {
-    bytes = await readFile(input)
-  } catch {
-    throw new CliError(`找不到或无法读取文件：${input}`)
+    return decodeDraft(await readBytes(input))
+  } catch (error) {
+    if (error instanceof DamagedFileError)
+      throw new CliError(`不是有效的草稿文件（${error.message}）：${input}`)
+    throw error
   }
-  if (ext === '.json') {
-    try {
-      return decodeDraft(bytes)
-    } catch (error) {
-      if (error instanceof DamagedFileError)
-        throw new CliError(`不是有效的草稿文件（${error.message}）：${input}`)
-      throw error
-    }
-  }
-  if (bytes.length === 0) throw new CliError(`文件是空的：${input}`)
-  return draftFromText(decodeText(bytes), basename(input, ext))
 }
 
-/** caogao export <draft.json | report.txt> [-o out.docx] [--font-set gb2312|windows] */
+/** caogao export <draft.json | report.docx | report.txt> [-o out.docx] [--font-set gb2312|windows] */
 export async function exportCommand(
   input: string,
   options: { output?: string; fontSet?: string },
@@ -113,6 +87,8 @@ export async function exportCommand(
   )
   if (extname(target).toLowerCase() !== '.docx')
     throw new CliError(`输出文件应以 .docx 结尾：${target}`)
+  if (target === resolve(input))
+    throw new CliError('输出文件不能与输入文件相同，请用 -o 指定另一个文件名。')
   const data = await draftToDocx(draft, { ...defaultSettings, exportFontSet: fontSet.data })
   try {
     await writeExport(target, data)
@@ -121,4 +97,29 @@ export async function exportCommand(
     throw error
   }
   return target
+}
+
+/** caogao import <file> -o draft.json [--previous-year]: prints what it found. */
+export async function importCommand(
+  input: string,
+  options: { output?: string; previousYear: boolean },
+): Promise<{ target: string; summary: string }> {
+  const { draft, report } = await importToDraft(input, options.previousYear)
+  const target = resolve(
+    options.output ?? join(dirname(input), `${basename(input, extname(input))}.json`),
+  )
+  if (extname(target).toLowerCase() !== '.json')
+    throw new CliError(`输出文件应以 .json 结尾：${target}`)
+  await writeFileAtomic(target, JSON.stringify(draft))
+  const summary = [
+    `标题：${draft.meta.title}`,
+    `章节：${report.sections.length} 个`,
+    `识别的指标：${report.figures.length} 处（${[...new Set(report.figures.map((f) => f.name))].join('、') || '无'}）`,
+    ...report.ambiguous.map((a) => `有歧义、未自动识别：${a.name}（${a.values.join('、')}）`),
+    ...report.slips.map(
+      (s) => `编号不连续：“${s.title}”原为第 ${s.found} 项，已按顺序重新编号为第 ${s.expected} 项`,
+    ),
+    `删去的网页内容：${report.dropped.length} 处`,
+  ].join('\n')
+  return { target, summary }
 }

@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { CliError, exportCommand } from './export-command.ts'
+import { CliError, exportCommand, importCommand } from './export-command.ts'
 
 const USAGE = `用法：caogao <命令> [参数]
 
 命令：
-  export <草稿.json | 报告.txt> [-o 输出.docx] [--font-set gb2312|windows]
+  export <草稿.json | 报告.docx | 报告.txt> [-o 输出.docx] [--font-set gb2312|windows]
              按公文格式（GB/T 9704）导出 Word 文件
+  import <报告.docx | 报告.txt> [-o 草稿.json] [--previous-year]
+             把已有的报告转成分章节的草稿；--previous-year 表示这是上一年度的报告
   help       显示本说明
   version    显示版本号`
 
@@ -64,6 +66,41 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
           fontSet: parsed.values['font-set'],
         })
         io.out(`已导出：${target}`)
+        return 0
+      } catch (error) {
+        if (error instanceof CliError) {
+          io.err(error.message)
+          return 1
+        }
+        throw error
+      }
+    }
+    case 'import': {
+      let parsed
+      try {
+        parsed = parseArgs({
+          args: argv.slice(1),
+          allowPositionals: true,
+          options: {
+            output: { type: 'string', short: 'o' },
+            'previous-year': { type: 'boolean', default: false },
+          },
+        })
+      } catch (error) {
+        io.err(`参数有误：${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+        return 2
+      }
+      const [input, ...extra] = parsed.positionals
+      if (!input || extra.length > 0) {
+        io.err(`请给出一个要导入的文件。\n\n${USAGE}`)
+        return 2
+      }
+      try {
+        const { target, summary } = await importCommand(input, {
+          output: parsed.values.output,
+          previousYear: parsed.values['previous-year'] ?? false,
+        })
+        io.out(`已导入：${target}\n${summary}`)
         return 0
       } catch (error) {
         if (error instanceof CliError) {

@@ -5,6 +5,8 @@ import { suggestTitle, templateBody } from '../../domain/draft/templates.ts'
 import type { Handlers } from './dispatcher.ts'
 import type { DraftStore } from './drafts/draft-store.ts'
 import { defaultExportName, draftToDocx, writeExport } from './export/export-service.ts'
+import { contentFromImport } from './import/content-from-import.ts'
+import { importFile } from './import/import-file.ts'
 import { searchKeys } from './pinyin.ts'
 import { ServiceError } from './service-error.ts'
 import type { SettingsService } from './settings-service.ts'
@@ -83,6 +85,11 @@ export function createHandlers({
       draft: await drafts.readRevision(id, revisionId),
     }),
     searchKeys: ({ texts }) => ({ keys: searchKeys(texts) }),
+    async importDraft({ fileName, data, previousYear }) {
+      const result = await importFile(fileName, Buffer.from(data, 'base64'), previousYear)
+      const draft = await drafts.create(contentFromImport(result, { fileName, previousYear }))
+      return { draft: summarize(draft), report: result.report }
+    },
     listSnippets: () => snippets.list(),
     saveSnippet: (input) => snippets.save(input),
     deleteSnippet: async ({ id }) => {

@@ -12,6 +12,8 @@ import {
   previewSnippet,
 } from '../../../domain/snippets/snippets.ts'
 import { ApiError, api } from '../api/client.ts'
+import { pendingImportReports } from '../import/ImportDialog.tsx'
+import { ImportReportDialog } from '../import/ImportReportDialog.tsx'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
 import { formatClock } from '../ui/format.ts'
 import { navigate } from '../ui/useRoute.ts'
@@ -85,7 +87,7 @@ function saveStateText(state: SaveState): string {
 }
 
 type Panel = 'meta' | 'indicators' | 'snippets'
-type Modal = 'revisions' | 'settings' | 'shortcuts' | null
+type Modal = 'revisions' | 'settings' | 'shortcuts' | 'import-report' | null
 
 function DraftEditor({
   draft,
@@ -102,7 +104,9 @@ function DraftEditor({
   // The save reads the newest metadata from here; changeMeta keeps it current.
   const metaRef = useRef(meta)
   const [settings, setSettings] = useState(initialSettings)
-  const [modal, setModal] = useState<Modal>(null)
+  // A draft just imported opens with what the import found.
+  const [importReport] = useState(() => pendingImportReports.get(draft.id) ?? null)
+  const [modal, setModal] = useState<Modal>(importReport ? 'import-report' : null)
   const [find, setFind] = useState<'find' | 'replace' | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [panel, setPanel] = useState<Panel>('meta')
@@ -402,6 +406,17 @@ function DraftEditor({
         />
       )}
       {modal === 'shortcuts' && <ShortcutsDialog onClose={() => setModal(null)} />}
+      {modal === 'import-report' && importReport && editor && (
+        <ImportReportDialog
+          editor={editor}
+          report={importReport}
+          jumpToBlock={exportFlow.jumpToBlock}
+          onClose={() => {
+            pendingImportReports.delete(draft.id)
+            setModal(null)
+          }}
+        />
+      )}
       {exportFlow.dialog}
     </div>
   )

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { MethodOutput } from '../../../domain/contract.ts'
 import { DRAFT_KIND_LABELS, type DraftSummary } from '../../../domain/draft/draft.ts'
 import { ApiError, api } from '../api/client.ts'
+import { ImportDialog } from '../import/ImportDialog.tsx'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
 import { ConfirmDialog } from '../ui/Dialog.tsx'
 import { formatDateTime } from '../ui/format.ts'
@@ -14,6 +15,7 @@ type Trashed = MethodOutput<'listTrash'>['drafts'][number]
 type SortKey = 'updated' | 'title' | 'year'
 type Modal =
   | { kind: 'new' }
+  | { kind: 'import' }
   | { kind: 'rename'; draft: DraftSummary }
   | { kind: 'trash'; draft: DraftSummary }
   | { kind: 'revisions'; draft: DraftSummary }
@@ -133,9 +135,18 @@ export function HomeScreen({ view }: { view: 'drafts' | 'trash' }) {
         <div className="home-heading">
           <h2 id="home-title">{view === 'drafts' ? '草稿箱' : '回收站'}</h2>
           {view === 'drafts' && (
-            <button type="button" className="primary big" onClick={() => setModal({ kind: 'new' })}>
-              ＋ 新建
-            </button>
+            <div className="home-actions">
+              <button type="button" className="big" onClick={() => setModal({ kind: 'import' })}>
+                导入已有报告
+              </button>
+              <button
+                type="button"
+                className="primary big"
+                onClick={() => setModal({ kind: 'new' })}
+              >
+                ＋ 新建
+              </button>
+            </div>
           )}
         </div>
         {notices.map((n) => (
@@ -310,6 +321,15 @@ export function HomeScreen({ view }: { view: 'drafts' | 'trash' }) {
           initialUnit={drafts?.[0]?.unit ?? ''}
           onCreate={create}
           onClose={() => setModal(null)}
+        />
+      )}
+      {modal?.kind === 'import' && (
+        <ImportDialog
+          onClose={() => setModal(null)}
+          onImported={(id) => {
+            setModal(null)
+            navigate({ screen: 'editor', id })
+          }}
         />
       )}
       {modal?.kind === 'rename' && (

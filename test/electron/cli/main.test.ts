@@ -59,8 +59,10 @@ describe('caogao export', () => {
   it.each([
     [['export'], 2, '请给出一个要导出的文件'],
     [['export', '/nonexistent/a.txt'], 1, '找不到或无法读取文件'],
-    [['export', 'a.doc'], 1, '另存为 .docx'],
+    [['export', 'a.doc'], 1, '找不到或无法读取文件'],
     [['export', 'a.pdf'], 1, '不认识的文件类型'],
+    [['import'], 2, '请给出一个要导入的文件'],
+    [['import', 'a.pdf'], 1, '不认识的文件类型'],
     [['export', 'x.txt', '--font-set', 'comic'], 1, '字体方案只能是'],
     [['export', 'x.txt', '--bogus'], 2, '参数有误'],
   ])('%j exits %i with a Chinese message', (args, code, message) => {
@@ -76,5 +78,33 @@ describe('caogao export', () => {
     const run = spawnSync(process.execPath, [bin, 'export', input], { encoding: 'utf8' })
     expect(run.status).toBe(1)
     expect(run.stderr).toContain('不是有效的草稿文件')
+  })
+})
+
+describe('caogao import', () => {
+  const fixtures = join(import.meta.dirname, '../../../../shared/fixtures/reports')
+
+  it('imports last year’s report into a draft file the app and export read', () => {
+    const dir = mkdtempSync(join(tmpdir(), '导入 '))
+    const out = join(dir, '草稿.json')
+    const run = spawnSync(
+      process.execPath,
+      [bin, 'import', join(fixtures, 'district-annual-b.txt'), '-o', out, '--previous-year'],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('标题：区教育局09年工作总结')
+    expect(run.stdout).toContain('章节：7 个')
+    const draft = JSON.parse(readFileSync(out, 'utf8'))
+    expect(draft.schemaVersion).toBe(1)
+    expect(draft.indicators.every((i: { current: unknown }) => i.current === null)).toBe(true)
+    const exported = spawnSync(
+      process.execPath,
+      [bin, 'export', out, '-o', join(dir, '报告.docx')],
+      { encoding: 'utf8' },
+    )
+    expect(exported.status).toBe(0)
   })
 })

@@ -163,5 +163,5 @@ export function useExportFlow(options: {
       </Dialog>
     ) : null
 
-  return { start, dialog }
+  return { start, dialog, jumpToBlock: options.jumpToBlock }
 }

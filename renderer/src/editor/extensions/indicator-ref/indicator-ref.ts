@@ -68,6 +68,12 @@ export const IndicatorRef = Node.create<IndicatorRefOptions>({
         parseHTML: (el) => el.getAttribute('data-form') ?? 'value',
         renderHTML: (attrs) => ({ 'data-form': attrs.form }),
       },
+      /** The text an import read this figure from, so it can be turned back into that text. */
+      origin: {
+        default: null,
+        parseHTML: (el) => el.getAttribute('data-origin'),
+        renderHTML: (attrs) => (attrs.origin ? { 'data-origin': attrs.origin } : {}),
+      },
     }
   },
 

@@ -1,0 +1,129 @@
+import { extname } from 'node:path'
+
+import {
+  importParagraphs,
+  paragraphsOfText,
+  type ImportResult,
+  type SourceParagraph,
+} from '../../../domain/import/import-paragraphs.ts'
+import type { HeadingLevel } from '../../../domain/outline/numbering.ts'
+import { ServiceError } from '../service-error.ts'
+
+/** Above this a file is surely not a work report (they run to a few hundred kB). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+/** Text files come as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2))
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2))
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes)
+  }
+}
+
+const fail = (message: string) => new ServiceError('INVALID_INPUT', message)
+
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
+const isOleCompound = (b: Uint8Array) =>
+  b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
+
+interface MammothElement {
+  type: string
+  children?: MammothElement[]
+  value?: string
+  styleName?: string | null
+  alignment?: string | null
+  fontSize?: number | null
+}
+
+function headingLevelOfStyle(name: string | null | undefined): HeadingLevel | null {
+  const m = /^(?:heading|标题)\s*([1-4])$/i.exec((name ?? '').trim())
+  return m ? (Number(m[1]) as HeadingLevel) : null
+}
+
+/** The paragraphs of a .docx with what structure Word kept: heading styles, centring, font size. */
+async function docxParagraphs(bytes: Uint8Array): Promise<SourceParagraph[]> {
+  // mammoth is loaded only when a Word file is imported.
+  const mammoth = await import('mammoth')
+  const paragraphs: SourceParagraph[] = []
+  const textOf = (el: MammothElement): string =>
+    el.type === 'text'
+      ? (el.value ?? '')
+      : el.type === 'tab'
+        ? ' '
+        : (el.children ?? []).map(textOf).join('')
+  const maxSize = (el: MammothElement): number =>
+    Math.max(el.type === 'run' ? (el.fontSize ?? 0) * 2 : 0, ...(el.children ?? []).map(maxSize))
+  const walk = (el: MammothElement) => {
+    if (el.type === 'paragraph') {
+      paragraphs.push({
+        text: textOf(el),
+        styleLevel: headingLevelOfStyle(el.styleName),
+        centered: el.alignment === 'center',
+        fontSize: maxSize(el) || null,
+      })
+      return
+    }
+    el.children?.forEach(walk)
+  }
+  try {
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      {
+        transformDocument: (doc: MammothElement) => {
+          walk(doc)
+          return doc
+        },
+      },
+    )
+  } catch {
+    throw fail('这个 Word 文件已损坏，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再导入。')
+  }
+  return paragraphs
+}
+
+/**
+ * Reads last year's report from .docx or .txt into a sectioned draft. Bad input — a damaged or
+ * encrypted file, another file renamed, a binary .doc, an empty or huge file — gets a Chinese
+ * message and nothing is created.
+ */
+export async function importFile(
+  fileName: string,
+  bytes: Uint8Array,
+  previousYear: boolean,
+): Promise<ImportResult> {
+  const ext = extname(fileName).toLowerCase()
+  if (bytes.length === 0) throw fail('文件是空的，没有可导入的内容。')
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw fail('文件太大（超过 20 MB），不像是一份工作总结。请检查是否选错了文件。')
+  let paragraphs: SourceParagraph[]
+  if (ext === '.doc') {
+    throw fail('这是旧版 Word 文件（.doc），请先在 Word 或 WPS 中“另存为” .docx 格式再导入。')
+  } else if (ext === '.docx') {
+    if (isOleCompound(bytes)) {
+      throw fail(
+        '这个文件加了密码，或其实是旧版 .doc 文件。请在 Word 或 WPS 中去掉密码、另存为 .docx 后再导入。',
+      )
+    }
+    if (!isZip(bytes)) throw fail('这不是有效的 Word 文件（.docx），可能是改了扩展名的其他文件。')
+    paragraphs = await docxParagraphs(bytes)
+  } else if (ext === '.txt') {
+    if (isZip(bytes) || isOleCompound(bytes) || bytes.subarray(0, 4096).includes(0)) {
+      if (!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw fail('这不是文本文件，可能是改了扩展名的其他文件。')
+      }
+    }
+    paragraphs = paragraphsOfText(decodeText(bytes))
+  } else {
+    throw fail(`不能导入“${ext || '无扩展名'}”文件：请选择 Word 文件（.docx）或文本文件（.txt）。`)
+  }
+  const result = importParagraphs(paragraphs, { previousYear })
+  if (result.report.sections.length === 0 && result.body.every((b) => !b.content?.length)) {
+    throw fail('文件中没有找到文字内容。')
+  }
+  return result
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react'
+
+import type { MethodOutput } from '../../../domain/contract.ts'
+import { ApiError, api } from '../api/client.ts'
+import { Dialog } from '../ui/Dialog.tsx'
+
+export type ImportReport = MethodOutput<'importDraft'>['report']
+
+/** The report of the import just made, shown once when its draft opens. */
+export const pendingImportReports = new Map<string, ImportReport>()
+
+const MAX_BYTES = 20 * 1024 * 1024
+
+function base64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer)
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+/** 导入: last year's Word or text file into a new sectioned draft. */
+export function ImportDialog({
+  onImported,
+  onClose,
+}: {
+  onImported: (id: string) => void
+  onClose: () => void
+}) {
+  const [file, setFile] = useState<File | null>(null)
+  const [previousYear, setPreviousYear] = useState(true)
+  const [error, setError] = useState<string | null>(null)
+  const [working, setWorking] = useState(false)
+
+  const start = async () => {
+    if (!file) return setError('请先选择一个文件。')
+    if (file.size > MAX_BYTES)
+      return setError('文件太大（超过 20 MB），不像是一份工作总结。请检查是否选错了文件。')
+    setWorking(true)
+    setError(null)
+    try {
+      const result = await api.importDraft({
+        fileName: file.name,
+        data: base64(await file.arrayBuffer()),
+        previousYear,
+      })
+      pendingImportReports.set(result.draft.id, result.report)
+      onImported(result.draft.id)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '导入失败，请重试。')
+    } finally {
+      setWorking(false)
+    }
+  }
+
+  return (
+    <Dialog
+      title="导入已有的报告"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="primary" onClick={start} disabled={!file || working}>
+            {working ? '正在导入…' : '导入'}
+          </button>
+        </>
+      }
+    >
+      <p className="hint">
+        支持 Word 文件（.docx）和文本文件（.txt）。旧版 .doc 请先在 Word 或 WPS 中另存为 .docx。
+      </p>
+      <label className="field">
+        <span>选择文件</span>
+        <input
+          type="file"
+          accept=".docx,.txt,.doc"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </label>
+      <fieldset className="radio-column">
+        <legend>这是上一年度的报告吗？</legend>
+        <label>
+          <input
+            type="radio"
+            name="previous"
+            checked={previousYear}
+            onChange={() => setPreviousYear(true)}
+          />
+          是，以它为基础写今年的报告（其中的数字作为“上年”数值）
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="previous"
+            checked={!previousYear}
+            onChange={() => setPreviousYear(false)}
+          />
+          不是，它就是今年的报告（其中的数字作为“今年”数值）
+        </label>
+      </fieldset>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  )
+}

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import { describe, expect, it } from 'vitest'
+
+import { detectHeadingMarker } from '../../../../domain/outline/heading-markers.ts'
+import { numberHeadings } from '../../../../domain/outline/numbering.ts'
+import { importFile } from '../../../../electron/services/import/import-file.ts'
+
+const FIXTURES = join(import.meta.dirname, '../../../../../shared/fixtures/reports')
+const EXPECTED = join(import.meta.dirname, '../../../fixtures/import')
+const NAMES = ['district-annual-a', 'district-annual-b', 'collection-topical'] as const
+
+const fixture = (name: string) => readFileSync(join(FIXTURES, `${name}.txt`), 'utf8')
+const expected = (name: string) =>
+  JSON.parse(readFileSync(join(EXPECTED, `${name}.sections.json`), 'utf8')) as {
+    title: string | null
+    sections: [number, string, string][]
+  }
+
+function tree(result: Awaited<ReturnType<typeof importFile>>) {
+  const labels = numberHeadings(
+    result.report.sections.map((s) => s.level),
+    '1.',
+  )
+  return result.report.sections.map((s, i) => [
+    s.level,
+    labels[i],
+    s.title.length > 40 ? s.title.slice(0, 40) : s.title,
+  ])
+}
+
+/** The fixture as a Word file: a centred title in 二号, headings with Word's styles or none at all. */
+async function asDocx(name: string, withStyles: boolean): Promise<Uint8Array> {
+  const lines = fixture(name).split(/\r?\n/)
+  const { title } = expected(name)
+  const children = lines.map((line) => {
+    const text = line.trim()
+    if (title && text === title) {
+      return new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text, size: 44 })],
+      })
+    }
+    const marker = withStyles ? detectHeadingMarker(text) : null
+    const heading = marker
+      ? [
+          HeadingLevel.HEADING_1,
+          HeadingLevel.HEADING_2,
+          HeadingLevel.HEADING_3,
+          HeadingLevel.HEADING_4,
+        ][marker.level - 1]
+      : undefined
+    return new Paragraph({ heading, children: [new TextRun({ text: line, size: 32 })] })
+  })
+  return Packer.toBuffer(new Document({ sections: [{ children }] }))
+}
+
+describe('importing the fixture reports', () => {
+  it.each(NAMES)('%s as .txt gives the checked-in section tree', async (name) => {
+    const result = await importFile(`${name}.txt`, Buffer.from(fixture(name)), false)
+    expect(tree(result)).toEqual(expected(name).sections)
+    expect(result.meta.title ?? null).toBe(expected(name).title)
+  })
+
+  it.each(NAMES.flatMap((n) => [[n, true] as const, [n, false] as const]))(
+    '%s as .docx (Word heading styles: %s) gives the same tree',
+    async (name, withStyles) => {
+      const result = await importFile(`${name}.docx`, await asDocx(name, withStyles), false)
+      expect(tree(result)).toEqual(expected(name).sections)
+    },
+    30_000,
+  )
+
+  it('recognises the catalogue figures of district-annual-a with their values', async () => {
+    const result = await importFile('a.txt', Buffer.from(fixture('district-annual-a')), false)
+    const values = Object.fromEntries(result.indicators.map((i) => [i.name, i.current]))
+    expect(values).toMatchObject({
+      小学在校生数: '24341',
+      初中在校生数: '12458',
+      小学适龄儿童入学率: '100',
+      九年义务教育巩固率: '100',
+      残疾儿童少年入学率: '100',
+      初中年辍学率: '0.04',
+      普通高中在校生数: '9069',
+      高考本科上线人数: '905',
+    })
+    // 上线率 appears as 27.09% and (600分以上) 1.1%: listed, not guessed.
+    expect(result.report.ambiguous).toContainEqual({ name: '本科上线率', values: ['27.09', '1.1'] })
+    // "改造危房面积3680平方米" is work done, not the dilapidated area left.
+    expect(values['危房面积']).toBeUndefined()
+    // The text there became a reference that remembers what it read.
+    const refs = JSON.stringify(result.body).match(/"indicatorRef"/g) ?? []
+    expect(refs.length).toBe(result.report.figures.length)
+  })
+
+  it('puts the figures of last year’s report in last year’s column', async () => {
+    const result = await importFile('a.txt', Buffer.from(fixture('district-annual-a')), true)
+    const retention = result.indicators.find((i) => i.name === '九年义务教育巩固率')!
+    expect([retention.current, retention.previous]).toEqual([null, '100'])
+  })
+
+  it('drops the web furniture of district-annual-b and lists it', async () => {
+    const result = await importFile('b.txt', Buffer.from(fixture('district-annual-b')), false)
+    expect(result.report.dropped.map((d) => d.reason)).toEqual([
+      '网页导航',
+      '网页导航',
+      '网页推荐栏目',
+    ])
+    expect(JSON.stringify(result.body)).not.toContain('热点排行')
+    expect(result.meta.date).toBe('2010-01-17')
+    // 二、 and 七、 are missing in the source: the skips are listed and the numbers drawn anew.
+    expect(result.report.slips.map((s) => [s.found, s.expected])).toEqual([
+      [3, 2],
+      [8, 6],
+    ])
+  })
+
+  it('reads a 主送机关 line, a signature and a date', async () => {
+    const text =
+      '关于2025年教育工作的总结\n县人民政府：\n一、主要工作\n全县教育稳步发展。\n某某县教育局\n2026年1月5日\n'
+    const result = await importFile('x.txt', Buffer.from(text), false)
+    expect(result.meta).toEqual({
+      title: '关于2025年教育工作的总结',
+      recipient: '县人民政府',
+      signature: '某某县教育局',
+      date: '2026-01-05',
+    })
+  })
+})
+
+describe('text encodings', () => {
+  const text = '一、主要工作\n全县教育稳步发展。'
+  it.each([
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+    [
+      'UTF-16 LE with BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    ],
+    [
+      'GBK',
+      Buffer.from([
+        0xd2, 0xbb, 0xa1, 0xa2, 0xd6, 0xf7, 0xd2, 0xaa, 0xb9, 0xa4, 0xd7, 0xf7, 0x0a, 0xc8, 0xab,
+        0xcf, 0xd8, 0xbd, 0xcc, 0xd3, 0xfd, 0xce, 0xc8, 0xb2, 0xbd, 0xb7, 0xa2, 0xd5, 0xb9, 0xa1,
+        0xa3,
+      ]),
+    ],
+  ])('%s decodes', async (_name, bytes) => {
+    const result = await importFile('x.txt', bytes, false)
+    expect(result.report.sections).toEqual([{ block: 0, level: 1, title: '主要工作' }])
+    expect(JSON.stringify(result.body)).toContain('全县教育稳步发展。')
+  })
+})
+
+describe('bad input gets a clear message and creates nothing', () => {
+  it.each([
+    ['an empty file', 'a.txt', Buffer.alloc(0), /文件是空的/],
+    ['a binary .doc', 'a.doc', Buffer.from('whatever'), /另存为” \.docx/],
+    [
+      'an encrypted .docx',
+      'a.docx',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      /加了密码/,
+    ],
+    [
+      'another file renamed .docx',
+      'a.docx',
+      Buffer.from('%PDF-1.7 not a word file'),
+      /不是有效的 Word 文件/,
+    ],
+    [
+      'a damaged .docx',
+      'a.docx',
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]),
+      /已损坏/,
+    ],
+    ['a 50 MB file', 'a.txt', Buffer.alloc(50 * 1024 * 1024, 0x41), /太大/],
+    [
+      'an image renamed .txt',
+      'a.txt',
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(64)]),
+      /不是文本文件/,
+    ],
+    ['a PDF', 'a.pdf', Buffer.from('%PDF'), /不能导入/],
+  ])('%s', async (_name, fileName, bytes, message) => {
+    await expect(importFile(fileName, bytes, false)).rejects.toThrow(message)
+  })
+})
