@@ -11,8 +11,8 @@ import {
   draftSummarySchema,
 } from './draft/draft.ts'
 import { revisionInfoSchema } from './draft/revisions.ts'
-import { settingsPatchSchema, settingsSchema } from './settings.ts'
 import { importReportSchema } from './import/import-report-schema.ts'
+import { settingsPatchSchema, settingsSchema } from './settings.ts'
 import { snippetSchema } from './snippets/snippets.ts'
 
 // Validation messages reach the writer, so they are in Chinese.
