@@ -63,8 +63,10 @@ export function generateReport(chars: number, sections = 60, refs = 300): DraftC
       recipient: '',
       signature: '某某县教育局',
       date: '',
+      lengthTarget: null,
     },
     body: { type: 'doc', content: blocks },
     indicators: [indicator],
+    ignoredFindings: [],
   }
 }

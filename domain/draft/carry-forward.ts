@@ -21,5 +21,6 @@ export function carryForward(source: DraftFile): DraftContent {
       previous: indicator.current,
       current: null,
     })),
+    ignoredFindings: [],
   }
 }

@@ -36,6 +36,8 @@ export const draftMetaSchema = z.object({
   signature: z.string().max(100).default(''),
   /** 成文日期 as YYYY-MM-DD; written 2026年11月23日 in the report. */
   date: z.union([z.literal(''), z.iso.date()]).default(''),
+  /** 字数 the office asked for, if any; the checks say when the report misses it by a tenth. */
+  lengthTarget: z.number().int().min(0).max(200_000).nullable().default(null),
 })
 export type DraftMeta = z.infer<typeof draftMetaSchema>
 
@@ -44,6 +46,8 @@ export const draftContentSchema = z.object({
   meta: draftMetaSchema,
   body: docSchema,
   indicators: z.array(draftIndicatorSchema).default([]),
+  /** Proofreading findings the writer chose to ignore (their keys). */
+  ignoredFindings: z.array(z.string().max(400)).max(5000).default([]),
 })
 export type DraftContent = z.infer<typeof draftContentSchema>
 

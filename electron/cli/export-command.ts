@@ -59,7 +59,8 @@ export async function importToDraft(
   }
 }
 
-async function readDraft(input: string): Promise<DraftFile> {
+/** A draft file, or a .docx or .txt imported into one. */
+export async function readDraft(input: string): Promise<DraftFile> {
   if (extname(input).toLowerCase() !== '.json') return (await importToDraft(input, false)).draft
   try {
     return decodeDraft(await readBytes(input))

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { checkCommand, formatFindings } from './check-command.ts'
 import { CliError, exportCommand, importCommand } from './export-command.ts'
 
 const USAGE = `用法：caogao <命令> [参数]
@@ -11,6 +12,8 @@ const USAGE = `用法：caogao <命令> [参数]
              按公文格式（GB/T 9704）导出 Word 文件
   import <报告.docx | 报告.txt> [-o 草稿.json] [--previous-year]
              把已有的报告转成分章节的草稿；--previous-year 表示这是上一年度的报告
+  check <草稿.json | 报告.docx | 报告.txt>… [--json]
+             检查占位符、标点、序号、年份日期、数字等问题；有必须修改的问题时以非零状态退出
   help       显示本说明
   version    显示版本号`
 
@@ -74,6 +77,27 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         }
         throw error
       }
+    }
+    case 'check': {
+      let parsed
+      try {
+        parsed = parseArgs({
+          args: argv.slice(1),
+          allowPositionals: true,
+          options: { json: { type: 'boolean', default: false } },
+        })
+      } catch (error) {
+        io.err(`参数有误：${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+        return 2
+      }
+      if (parsed.positionals.length === 0) {
+        io.err(`请给出要检查的文件。\n\n${USAGE}`)
+        return 2
+      }
+      const results = await checkCommand(parsed.positionals)
+      io.out(parsed.values.json ? JSON.stringify(results, null, 2) : formatFindings(results))
+      const mustFix = results.some((r) => r.error || r.findings.some((f) => f.severity === 'must'))
+      return mustFix ? 1 : 0
     }
     case 'import': {
       let parsed

@@ -55,9 +55,11 @@ export function createHandlers({
           recipient: '',
           signature: unit,
           date: '',
+          lengthTarget: null,
         },
         body: templateBody(kind, topic),
         indicators: [],
+        ignoredFindings: [],
       })
       return summarize(draft)
     },

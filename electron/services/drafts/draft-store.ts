@@ -447,6 +447,7 @@ export class DraftStore {
       meta: { ...draft.meta, title: `${draft.meta.title}（副本）` },
       body: draft.body,
       indicators: draft.indicators,
+      ignoredFindings: draft.ignoredFindings,
     })
   }
 

@@ -28,8 +28,10 @@ export function contentFromImport(
       signature: result.meta.signature ?? '',
       // Last year's date is no date for this year's report.
       date: options.previousYear ? '' : (result.meta.date ?? ''),
+      lengthTarget: null,
     },
     body: { type: 'doc', content: result.body },
     indicators: result.indicators,
+    ignoredFindings: [],
   }
 }

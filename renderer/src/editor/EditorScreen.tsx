@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react'
 
 import type { DraftFile, DraftMeta } from '../../../domain/draft/draft.ts'
 import { pendingBeforeExport } from '../../../domain/export/export-model.ts'
+import { proofread, summarizeFindings } from '../../../domain/proofread/proofread.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import {
   categoriesForSection,
@@ -26,6 +27,7 @@ import { IndicatorStore } from './indicators/indicator-store.ts'
 import { IndicatorPanel } from './indicators/IndicatorPanel.tsx'
 import { MetaForm } from './MetaForm.tsx'
 import { OutlinePanel } from './outline/OutlinePanel.tsx'
+import { ProofreadPanel } from './proofread/ProofreadPanel.tsx'
 import { SettingsDialog } from './SettingsDialog.tsx'
 import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 import { SnippetLibrary } from './snippets/snippet-library.ts'
@@ -86,7 +88,7 @@ function saveStateText(state: SaveState): string {
   }
 }
 
-type Panel = 'meta' | 'indicators' | 'snippets'
+type Panel = 'meta' | 'indicators' | 'snippets' | 'proofread'
 type Modal = 'revisions' | 'settings' | 'shortcuts' | 'import-report' | null
 
 function DraftEditor({
@@ -104,6 +106,8 @@ function DraftEditor({
   // The save reads the newest metadata from here; changeMeta keeps it current.
   const metaRef = useRef(meta)
   const [settings, setSettings] = useState(initialSettings)
+  const [ignored, setIgnored] = useState<readonly string[]>(draft.ignoredFindings)
+  const ignoredRef = useRef(ignored)
   // A draft just imported opens with what the import found.
   const [importReport] = useState(() => pendingImportReports.get(draft.id) ?? null)
   const [modal, setModal] = useState<Modal>(importReport ? 'import-report' : null)
@@ -163,6 +167,7 @@ function DraftEditor({
   const session = useAutosave(draft, editor, () => ({
     meta: metaRef.current,
     indicators: [...indicators.list()],
+    ignoredFindings: [...ignoredRef.current],
   }))
   const derived = useEditorDerived(editor, settings.level3Numbering, indicators.subscribe)
   const firstHeading = derived.sections[0]?.index ?? Infinity
@@ -236,6 +241,16 @@ function DraftEditor({
         body: editor!.getJSON() as DraftFile['body'],
         indicators: [...indicators.list()],
       }),
+    // Placeholders, guidance and slots are in the list above; the summary names the rest too.
+    checks: () =>
+      summarizeFindings(
+        proofread({
+          meta: metaRef.current,
+          body: editor!.getJSON() as DraftFile['body'],
+          indicators: [...indicators.list()],
+          ignored: ignoredRef.current,
+        }),
+      ),
     jumpToBlock: (block) => {
       if (!editor) return
       const { view } = editor
@@ -352,6 +367,14 @@ function DraftEditor({
             >
               常用语
             </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={panel === 'proofread'}
+              onClick={() => setPanel('proofread')}
+            >
+              校对
+            </button>
           </div>
           {panel === 'meta' && <MetaForm meta={meta} onChange={changeMeta} />}
           {panel === 'indicators' && editor && (
@@ -359,6 +382,20 @@ function DraftEditor({
           )}
           {panel === 'snippets' && editor && (
             <SnippetPanel editor={editor} library={snippets} meta={meta} preferred={preferred} />
+          )}
+          {panel === 'proofread' && editor && (
+            <ProofreadPanel
+              editor={editor}
+              meta={meta}
+              indicators={indicators}
+              ignored={ignored}
+              onIgnore={(key) => {
+                const next = [...ignored, key]
+                ignoredRef.current = next
+                setIgnored(next)
+                session.markDirty()
+              }}
+            />
           )}
         </aside>
         <SuggestPopup bridge={indicatorSuggest} />

@@ -108,6 +108,21 @@ export function MetaForm({
         <input type="date" value={effectiveDate} onChange={(e) => set('date', e.target.value)} />
       </label>
       <p className="hint">文中写作：{chineseDate(effectiveDate)}</p>
+      <label className="field">
+        <span>字数要求（可不填，校对时提示）</span>
+        <input
+          inputMode="numeric"
+          defaultValue={meta.lengthTarget ?? ''}
+          placeholder="如：5000"
+          onBlur={(e) => {
+            const text = e.target.value.trim()
+            const n = Number(text)
+            if (text === '') set('lengthTarget', null)
+            else if (Number.isInteger(n) && n > 0 && n <= 200000) set('lengthTarget', n)
+            else e.target.value = meta.lengthTarget === null ? '' : String(meta.lengthTarget)
+          }}
+        />
+      </label>
     </form>
   )
 }

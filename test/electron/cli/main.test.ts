@@ -108,3 +108,48 @@ describe('caogao import', () => {
     expect(exported.status).toBe(0)
   })
 })
+
+describe('caogao check', () => {
+  const fixtures = join(import.meta.dirname, '../../../../shared/fixtures/reports')
+
+  it('lists the slips of each file and exits non-zero when one must be fixed', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'check',
+        join(fixtures, 'district-annual-a.txt'),
+        join(fixtures, 'district-annual-b.txt'),
+      ],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(run.status).toBe(1)
+    expect(run.stdout).toContain('【district-annual-a.txt】')
+    expect(run.stdout).toContain('“20XX年”是待填写的占位符')
+    expect(run.stdout).toContain('【district-annual-b.txt】')
+  })
+
+  it('prints JSON with --json', () => {
+    const run = spawnSync(
+      process.execPath,
+      [bin, 'check', join(fixtures, 'district-annual-a.txt'), '--json'],
+      { encoding: 'utf8' },
+    )
+    const results = JSON.parse(run.stdout)
+    expect(results[0].findings.some((f: { rule: string }) => f.rule === 'placeholder')).toBe(true)
+  })
+
+  it('exits 0 on a clean report', () => {
+    const dir = mkdtempSync(join(tmpdir(), '检查 '))
+    const input = join(dir, 'clean.txt')
+    writeFileSync(
+      input,
+      '某县2026年教育工作总结\n一、主要工作\n全县教育系统坚持立德树人，教育质量稳步提升。\n',
+    )
+    const run = spawnSync(process.execPath, [bin, 'check', input], { encoding: 'utf8' })
+    expect(run.stdout).toContain('没有发现问题')
+    expect(run.status).toBe(0)
+  })
+})

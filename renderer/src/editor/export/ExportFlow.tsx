@@ -6,7 +6,7 @@ import { Dialog } from '../../ui/Dialog.tsx'
 
 type Step =
   | { kind: 'idle' }
-  | { kind: 'pending'; items: PendingItem[] }
+  | { kind: 'pending'; items: PendingItem[]; checks: string }
   | { kind: 'working' }
   | { kind: 'done'; path: string; name: string; note: string | null }
   | { kind: 'failed'; message: string }
@@ -26,6 +26,8 @@ export function useExportFlow(options: {
   /** Saves now; false when the save failed. */
   save: () => Promise<boolean>
   pending: () => PendingItem[]
+  /** The proofreading summary ("3 处待填写，5 处标点"), empty when clean. */
+  checks: () => string
   jumpToBlock: (block: number) => void
 }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' })
@@ -47,7 +49,8 @@ export function useExportFlow(options: {
       return
     }
     const items = options.pending()
-    if (items.length > 0) setStep({ kind: 'pending', items })
+    const checks = options.checks()
+    if (items.length > 0 || checks) setStep({ kind: 'pending', items, checks })
     else await run()
   }
 
@@ -80,18 +83,23 @@ export function useExportFlow(options: {
           </>
         }
       >
-        <p>
-          还有 {step.items.length} 处待填写（
-          {Object.entries(
-            step.items.reduce<Record<string, number>>(
-              (acc, i) => ({ ...acc, [LABEL[i.kind]]: (acc[LABEL[i.kind]] ?? 0) + 1 }),
-              {},
-            ),
-          )
-            .map(([k, n]) => `${k} ${n} 处`)
-            .join('，')}
-          ）。未填写的提示文字不会导出。
-        </p>
+        {step.checks && (
+          <p data-testid="export-checks">校对发现：{step.checks}。详见右侧“校对”。</p>
+        )}
+        {step.items.length > 0 && (
+          <p>
+            还有 {step.items.length} 处待填写（
+            {Object.entries(
+              step.items.reduce<Record<string, number>>(
+                (acc, i) => ({ ...acc, [LABEL[i.kind]]: (acc[LABEL[i.kind]] ?? 0) + 1 }),
+                {},
+              ),
+            )
+              .map(([k, n]) => `${k} ${n} 处`)
+              .join('，')}
+            ）。未填写的提示文字不会导出。
+          </p>
+        )}
         <ul className="pending-list">
           {step.items.map((item, i) => (
             <li key={i}>

@@ -25,7 +25,9 @@ export function sampleContent(text = '全区小学在校学生24341人。'): Dra
       recipient: '',
       signature: '某某县教育局',
       date: '2026-12-20',
+      lengthTarget: null,
     },
+    ignoredFindings: [],
     body: { type: 'doc', content: [heading(1, '主要工作及成效'), paragraph(text)] },
     indicators: [
       {

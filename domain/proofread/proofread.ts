@@ -1,0 +1,170 @@
+import { plainText, type DocNode } from '../draft/doc.ts'
+import type { DraftContent } from '../draft/draft.ts'
+import { countWords } from '../draft/word-count.ts'
+import { findInconsistencies } from '../indicators/consistency.ts'
+import { INDICATOR_REF, SNIPPET_SLOT, inlineLeafText } from '../indicators/references.ts'
+import { buildOutline, outlineBlocksOf } from '../outline/outline.ts'
+import { checkText, type RuleId, type Severity } from './checks.ts'
+
+export type FindingRule = RuleId | 'slot' | 'guidance' | 'figure' | 'empty-section' | 'length'
+
+export interface Finding {
+  rule: FindingRule
+  severity: Severity
+  /** Top-level block and offset in its text (leaves count one character). */
+  block: number
+  offset: number
+  length: number
+  text: string
+  message: string
+  fix?: string
+  /** The headings around it, for the panel. */
+  section: string
+  /** Stays the same while the text around it does: what 忽略 remembers. */
+  key: string
+}
+
+export const FINDING_GROUPS: Record<FindingRule, string> = {
+  placeholder: '待填写',
+  slot: '待填写',
+  guidance: '待填写',
+  'half-width': '标点',
+  'english-quotes': '标点',
+  unpaired: '标点',
+  'doubled-mark': '标点',
+  ellipsis: '标点',
+  dash: '标点',
+  sequence: '序号',
+  year: '年份日期',
+  date: '年份日期',
+  ratio: '数字',
+  thousands: '数字',
+  figure: '数字',
+  'doubled-word': '重复',
+  'empty-section': '结构',
+  length: '结构',
+}
+
+/** Each block's text with references and slots as U+FFFC: what the checks read. */
+export function checkedTexts(blocks: readonly DocNode[]): string[] {
+  const leaf = () => '\ufffc'
+  return blocks.map((b) => plainText(b, '', leaf))
+}
+
+/**
+ * Everything a writer should see before the county office does. Runs over the whole report in
+ * a few milliseconds; the editor calls it when typing pauses, never per keystroke.
+ */
+export function proofread(
+  content: Pick<DraftContent, 'meta' | 'body' | 'indicators'> & { ignored?: readonly string[] },
+): Finding[] {
+  const blocks = content.body.content as DocNode[]
+  const texts = checkedTexts(blocks)
+  const outline = buildOutline(outlineBlocksOf(blocks))
+  const sectionOf = (block: number) =>
+    outline
+      .filter((s) => s.index <= block && block < s.end)
+      .map((s) => `${s.label}${s.title}`)
+      .join(' › ') || '开头部分'
+  const findings: Finding[] = []
+  const add = (f: Omit<Finding, 'section' | 'key'>) => {
+    const t = texts[f.block] ?? ''
+    const key = `${f.rule}|${f.text}|${t.slice(Math.max(0, f.offset - 8), f.offset)}|${t.slice(f.offset + f.length, f.offset + f.length + 8)}`
+    findings.push({ ...f, section: sectionOf(f.block), key })
+  }
+
+  texts.forEach((text, block) => {
+    for (const f of checkText(text, content.meta.year)) add({ ...f, block })
+    const node = blocks[block]!
+    const guidance = node.attrs?.guidance
+    if (
+      node.type === 'paragraph' &&
+      typeof guidance === 'string' &&
+      guidance &&
+      text.trim() === ''
+    ) {
+      add({
+        rule: 'guidance',
+        severity: 'must',
+        block,
+        offset: 0,
+        length: 0,
+        text: '',
+        message: `这里还没有填写：${guidance.slice(0, 30)}`,
+      })
+    }
+    let offset = 0
+    for (const child of node.content ?? []) {
+      if (child.type === SNIPPET_SLOT) {
+        add({
+          rule: 'slot',
+          severity: 'must',
+          block,
+          offset,
+          length: 1,
+          text: `［${String(child.attrs?.label)}］`,
+          message: `常用语中的空“${String(child.attrs?.label)}”还没有填写。`,
+        })
+      }
+      offset +=
+        child.text?.length ?? (child.type === INDICATOR_REF || child.type === SNIPPET_SLOT ? 1 : 0)
+    }
+  })
+
+  for (const i of findInconsistencies(texts, content.indicators)) {
+    const name = content.indicators.find((x) => x.id === i.indicatorId)?.name ?? ''
+    add({
+      rule: 'figure',
+      severity: 'must',
+      block: i.block,
+      offset: i.offset,
+      length: i.length,
+      text: i.found,
+      message: `正文写“${i.found}”，但“${name}”指标为 ${i.expected}。`,
+    })
+  }
+
+  outline.forEach((s) => {
+    const hasText = texts.slice(s.index + 1, s.end).some((t) => t.trim() !== '')
+    if (!hasText) {
+      add({
+        rule: 'empty-section',
+        severity: 'should',
+        block: s.index,
+        offset: 0,
+        length: 0,
+        text: '',
+        message: `“${s.label}${s.title}”下面还没有内容。`,
+      })
+    }
+  })
+
+  const target = content.meta.lengthTarget
+  if (target) {
+    const words = countWords(
+      blocks.map((b) => plainText(b, '\n', inlineLeafText(content.indicators))).join('\n'),
+    )
+    if (words < target * 0.9 || words > target * 1.1) {
+      add({
+        rule: 'length',
+        severity: 'should',
+        block: 0,
+        offset: 0,
+        length: 0,
+        text: '',
+        message: `全文 ${words} 字，${words < target ? '少于' : '多于'}目标字数 ${target} 字。`,
+      })
+    }
+  }
+
+  const ignored = new Set(content.ignored ?? [])
+  return findings.filter((f) => !ignored.has(f.key))
+}
+
+/** "3 处待填写，5 处标点": the summary before export. */
+export function summarizeFindings(findings: readonly Finding[]): string {
+  const counts = new Map<string, number>()
+  for (const f of findings)
+    counts.set(FINDING_GROUPS[f.rule], (counts.get(FINDING_GROUPS[f.rule]) ?? 0) + 1)
+  return [...counts].map(([group, n]) => `${n} 处${group}`).join('，')
+}

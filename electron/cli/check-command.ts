@@ -1,0 +1,39 @@
+import { basename } from 'node:path'
+
+import { proofread, type Finding } from '../../domain/proofread/proofread.ts'
+import { CliError, readDraft } from './export-command.ts'
+
+export interface FileFindings {
+  file: string
+  findings: Finding[]
+  error?: string
+}
+
+/** caogao check <file>…: the same checks as the 校对 panel, for the reports townships send in. */
+export async function checkCommand(files: readonly string[]): Promise<FileFindings[]> {
+  const results: FileFindings[] = []
+  for (const file of files) {
+    try {
+      const draft = await readDraft(file)
+      results.push({ file, findings: proofread({ ...draft, ignored: draft.ignoredFindings }) })
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error
+      results.push({ file, findings: [], error: error.message })
+    }
+  }
+  return results
+}
+
+export function formatFindings(results: readonly FileFindings[]): string {
+  return results
+    .map((r) => {
+      if (r.error) return `【${basename(r.file)}】无法检查：${r.error}`
+      if (r.findings.length === 0) return `【${basename(r.file)}】没有发现问题。`
+      const lines = r.findings.map(
+        (f) =>
+          `  ${f.severity === 'must' ? '必须改' : '建议改'}｜${f.section}｜${f.message}${f.fix !== undefined ? `（可改为“${f.fix}”）` : ''}`,
+      )
+      return `【${basename(r.file)}】${r.findings.length} 处：\n${lines.join('\n')}`
+    })
+    .join('\n\n')
+}
