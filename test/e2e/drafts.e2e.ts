@@ -102,7 +102,7 @@ describe('drafts end to end', () => {
     const rows = page.getByTestId('draft-row')
     await rows.first().getByRole('button', { name: '起草下一年度' }).click()
     await page.getByText(/起草2027年度草稿/).waitFor()
-    await expect(page.locator('.draft-table').textContent()).resolves.toContain('2027')
+    await expect.poll(() => page.locator('.draft-table').textContent()).toContain('2027')
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'home.png') })
   })
 

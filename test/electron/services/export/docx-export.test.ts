@@ -92,7 +92,7 @@ describe('Word export read back as XML', () => {
   beforeAll(async () => {
     parts = await docxParts(await draftToDocx(sampleDraft(), settings(), '2026-11-23'))
     document = parts.get('word/document.xml')!
-  })
+  }, 60_000)
 
   it('sets A4 and the GB/T 9704 margins, line pitch and footer distance', () => {
     const sect = /<w:sectPr[\s\S]*<\/w:sectPr>/.exec(document)![0]
@@ -174,7 +174,7 @@ describe('Word export read back as XML', () => {
     expect(document).toMatch(/九年义务教育巩固率/)
   })
 
-  it('names the stock Windows fonts when that set is chosen', async () => {
+  it('names the stock Windows fonts when that set is chosen', { timeout: 60_000 }, async () => {
     const windows = (
       await docxParts(await draftToDocx(sampleDraft(), settings({ exportFontSet: 'windows' })))
     ).get('word/document.xml')!
@@ -186,7 +186,7 @@ describe('Word export read back as XML', () => {
   it('validates against the transitional schemas, every relationship target exists', async () => {
     expect(await validateWordParts(parts)).toEqual([])
     expect(missingRelationshipTargets(parts)).toEqual([])
-  })
+  }, 120_000)
 
   it('keeps every character of the draft, in order, minus only what XML cannot hold', () => {
     const draft = sampleDraft()
