@@ -9,7 +9,8 @@ import {
   type HeadingLevel,
   type Level3Style,
 } from '../outline/numbering.ts'
-import { chineseDate, signatureIndents } from './signature.ts'
+import { chineseDate } from '../text/dates.ts'
+import { signatureIndents } from './signature.ts'
 import { xmlSafe } from './text-cleaning.ts'
 import { titleLines } from './title-lines.ts'
 

@@ -18,9 +18,3 @@ export function signatureIndents(
   }
   return { signature: sig, date: dt }
 }
-
-/** "2026-01-05" → "2026年1月5日": the year in full, no zero padding. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}

@@ -17,22 +17,6 @@ export type RuleId =
   | 'thousands'
   | 'doubled-word'
 
-export const RULE_LABELS: Record<RuleId, string> = {
-  placeholder: '待填写',
-  'half-width': '标点',
-  'english-quotes': '标点',
-  unpaired: '标点',
-  'doubled-mark': '标点',
-  ellipsis: '标点',
-  dash: '标点',
-  sequence: '序号',
-  year: '年份',
-  date: '日期',
-  ratio: '比例',
-  thousands: '数字',
-  'doubled-word': '重复',
-}
-
 /** One slip in one block of text. */
 export interface TextFinding {
   rule: RuleId

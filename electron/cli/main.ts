@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 import { checkCommand, formatFindings } from './check-command.ts'
 import { CliError, exportCommand, importCommand } from './export-command.ts'
@@ -27,10 +27,47 @@ const consoleIo: CliIo = {
   err: (text) => process.stderr.write(`${text}\n`),
 }
 
-/** Runs one command; returns the exit code (0 done, 2 bad usage). */
+type Options = NonNullable<ParseArgsConfig['options']>
+
+/**
+ * Runs a verb: parses its arguments (bad usage exits 2 with the usage), runs it, and turns a
+ * CliError into its Chinese message and exit 1.
+ */
+async function verb<O extends Options>(
+  argv: readonly string[],
+  io: CliIo,
+  spec: { options: O; missing: string; many?: boolean },
+  run: (
+    inputs: string[],
+    values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>['values'],
+  ) => Promise<number>,
+): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv.slice(1), allowPositionals: true, options: spec.options })
+  } catch (error) {
+    io.err(`参数有误：${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+    return 2
+  }
+  const inputs = parsed.positionals
+  if (inputs.length === 0 || (!spec.many && inputs.length > 1)) {
+    io.err(`${spec.missing}\n\n${USAGE}`)
+    return 2
+  }
+  try {
+    return await run(inputs, parsed.values)
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(error.message)
+      return 1
+    }
+    throw error
+  }
+}
+
+/** Runs one command; returns the exit code (0 done, 1 failed or findings to fix, 2 bad usage). */
 export async function main(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
-  const [verb] = argv
-  switch (verb) {
+  switch (argv[0]) {
     case undefined:
     case 'help':
     case '--help':
@@ -46,96 +83,60 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
       io.out(pkg.version)
       return 0
     }
-    case 'export': {
-      let parsed
-      try {
-        parsed = parseArgs({
-          args: argv.slice(1),
-          allowPositionals: true,
+    case 'export':
+      return verb(
+        argv,
+        io,
+        {
           options: { output: { type: 'string', short: 'o' }, 'font-set': { type: 'string' } },
-        })
-      } catch (error) {
-        io.err(`参数有误：${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
-        return 2
-      }
-      const [input, ...extra] = parsed.positionals
-      if (!input || extra.length > 0) {
-        io.err(`请给出一个要导出的文件。\n\n${USAGE}`)
-        return 2
-      }
-      try {
-        const target = await exportCommand(input, {
-          output: parsed.values.output,
-          fontSet: parsed.values['font-set'],
-        })
-        io.out(`已导出：${target}`)
-        return 0
-      } catch (error) {
-        if (error instanceof CliError) {
-          io.err(error.message)
-          return 1
-        }
-        throw error
-      }
-    }
-    case 'check': {
-      let parsed
-      try {
-        parsed = parseArgs({
-          args: argv.slice(1),
-          allowPositionals: true,
-          options: { json: { type: 'boolean', default: false } },
-        })
-      } catch (error) {
-        io.err(`参数有误：${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
-        return 2
-      }
-      if (parsed.positionals.length === 0) {
-        io.err(`请给出要检查的文件。\n\n${USAGE}`)
-        return 2
-      }
-      const results = await checkCommand(parsed.positionals)
-      io.out(parsed.values.json ? JSON.stringify(results, null, 2) : formatFindings(results))
-      const mustFix = results.some((r) => r.error || r.findings.some((f) => f.severity === 'must'))
-      return mustFix ? 1 : 0
-    }
-    case 'import': {
-      let parsed
-      try {
-        parsed = parseArgs({
-          args: argv.slice(1),
-          allowPositionals: true,
+          missing: '请给出一个要导出的文件。',
+        },
+        async ([input], values) => {
+          io.out(
+            `已导出：${await exportCommand(input!, { output: values.output, fontSet: values['font-set'] })}`,
+          )
+          return 0
+        },
+      )
+    case 'import':
+      return verb(
+        argv,
+        io,
+        {
           options: {
             output: { type: 'string', short: 'o' },
             'previous-year': { type: 'boolean', default: false },
           },
-        })
-      } catch (error) {
-        io.err(`参数有误：${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
-        return 2
-      }
-      const [input, ...extra] = parsed.positionals
-      if (!input || extra.length > 0) {
-        io.err(`请给出一个要导入的文件。\n\n${USAGE}`)
-        return 2
-      }
-      try {
-        const { target, summary } = await importCommand(input, {
-          output: parsed.values.output,
-          previousYear: parsed.values['previous-year'] ?? false,
-        })
-        io.out(`已导入：${target}\n${summary}`)
-        return 0
-      } catch (error) {
-        if (error instanceof CliError) {
-          io.err(error.message)
-          return 1
-        }
-        throw error
-      }
-    }
+          missing: '请给出一个要导入的文件。',
+        },
+        async ([input], values) => {
+          const { target, summary } = await importCommand(input!, {
+            output: values.output,
+            previousYear: values['previous-year'] ?? false,
+          })
+          io.out(`已导入：${target}\n${summary}`)
+          return 0
+        },
+      )
+    case 'check':
+      return verb(
+        argv,
+        io,
+        {
+          options: { json: { type: 'boolean', default: false } },
+          missing: '请给出要检查的文件。',
+          many: true,
+        },
+        async (inputs, values) => {
+          const results = await checkCommand(inputs)
+          io.out(values.json ? JSON.stringify(results, null, 2) : formatFindings(results))
+          return results.some((r) => r.error || r.findings.some((f) => f.severity === 'must'))
+            ? 1
+            : 0
+        },
+      )
     default:
-      io.err(`不认识的命令：${verb}\n\n${USAGE}`)
+      io.err(`不认识的命令：${argv[0]}\n\n${USAGE}`)
       return 2
   }
 }

@@ -22,6 +22,7 @@ import {
 } from '../../../domain/draft/revisions.ts'
 import { countWords } from '../../../domain/draft/word-count.ts'
 import { inlineLeafText } from '../../../domain/indicators/references.ts'
+import { chineseDateTime } from '../../../domain/text/dates.ts'
 import { ServiceError } from '../service-error.ts'
 import { errorCode, writeFileAtomic, type AtomicFs } from './atomic-write.ts'
 import { decodeDraft, encodeDraft } from './draft-codec.ts'
@@ -61,12 +62,6 @@ interface Head {
 }
 
 const NOT_FOUND = () => new ServiceError('NOT_FOUND', '找不到这份草稿，可能已被删除。')
-
-function formatTime(iso: string): string {
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 /** Word count as the writer sees it: indicator references count as the figures they show. */
 export function wordCountOf(content: Pick<DraftContent, 'body' | 'indicators'>): number {
@@ -264,7 +259,7 @@ export class DraftStore {
       const where = moved ? '原文件已移到隔离文件夹保存，没有删除。' : ''
       return {
         draft,
-        notice: `草稿“${draft.meta.title || '未命名'}”的文件已损坏（${reason}）。${where}已从 ${formatTime(info.createdAt)} 的历史版本恢复，此后的修改可能需要补写。`,
+        notice: `草稿“${draft.meta.title || '未命名'}”的文件已损坏（${reason}）。${where}已从 ${chineseDateTime(info.createdAt)} 的历史版本恢复，此后的修改可能需要补写。`,
       }
     }
     throw new ServiceError(

@@ -5,20 +5,16 @@ import type { DraftFile } from '../../../domain/draft/draft.ts'
 import { buildExportModel } from '../../../domain/export/export-model.ts'
 import { fontsFor } from '../../../domain/export/gbt9704.ts'
 import type { Settings } from '../../../domain/settings.ts'
+import { isoDay } from '../../../domain/text/dates.ts'
 import { writeFileAtomic, errorCode } from '../drafts/atomic-write.ts'
 import { ServiceError } from '../service-error.ts'
 import { renderDocx } from './docx-writer.ts'
-
-function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
 
 /** The Word file of a draft, laid out as the settings say. */
 export function draftToDocx(
   draft: DraftFile,
   settings: Settings,
-  today = localToday(),
+  today = isoDay(new Date()),
 ): Promise<Buffer> {
   const model = buildExportModel(draft, {
     level3: settings.level3Numbering,

@@ -2,17 +2,7 @@ import { useState } from 'react'
 
 import { MAX_YEAR, MIN_YEAR, type DraftMeta } from '../../../domain/draft/draft.ts'
 import { suggestTitle } from '../../../domain/draft/templates.ts'
-
-/** "2026-11-23" → "2026年11月23日" (no zero padding, as GB/T 9704 writes dates). */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
-
-export function todayIso(today = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`
-}
+import { chineseDate, isoDay } from '../../../domain/text/dates.ts'
 
 /** 基本信息: the report's metadata. A bad year gets a message here and the last good one is kept. */
 export function MetaForm({
@@ -26,7 +16,7 @@ export function MetaForm({
   const [yearError, setYearError] = useState<string | null>(null)
   const set = <K extends keyof DraftMeta>(key: K, value: DraftMeta[K]) =>
     onChange({ ...meta, [key]: value })
-  const effectiveDate = meta.date || todayIso()
+  const effectiveDate = meta.date || isoDay(new Date())
 
   return (
     <form className="meta-form" onSubmit={(e) => e.preventDefault()} aria-label="基本信息">

@@ -2,11 +2,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { MethodOutput } from '../../../domain/contract.ts'
 import { DRAFT_KIND_LABELS, type DraftSummary } from '../../../domain/draft/draft.ts'
+import { chineseDateTime } from '../../../domain/text/dates.ts'
 import { ApiError, api } from '../api/client.ts'
 import { ImportDialog } from '../import/ImportDialog.tsx'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
 import { ConfirmDialog } from '../ui/Dialog.tsx'
-import { formatDateTime } from '../ui/format.ts'
 import { navigate } from '../ui/useRoute.ts'
 import { NewDraftDialog, type NewDraftInput } from './NewDraftDialog.tsx'
 import { RenameDialog } from './RenameDialog.tsx'
@@ -229,7 +229,7 @@ export function HomeScreen({ view }: { view: 'drafts' | 'trash' }) {
                       : DRAFT_KIND_LABELS[d.kind]}
                   </td>
                   <td>
-                    {formatDateTime('trashedAt' in d ? (d as Trashed).trashedAt : d.updatedAt)}
+                    {chineseDateTime('trashedAt' in d ? (d as Trashed).trashedAt : d.updatedAt)}
                   </td>
                   <td className="num">{d.wordCount}</td>
                   <td className="actions">

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react'
 import { plainText } from '../../../domain/draft/doc.ts'
 import type { DraftFile } from '../../../domain/draft/draft.ts'
 import { REVISION_REASON_LABELS, type RevisionInfo } from '../../../domain/draft/revisions.ts'
+import { chineseDateTime } from '../../../domain/text/dates.ts'
 import { ApiError, api } from '../api/client.ts'
 import { Dialog } from '../ui/Dialog.tsx'
-import { formatDateTime } from '../ui/format.ts'
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : '操作失败，请重试。')
 
@@ -95,7 +95,7 @@ export function RevisionsDialog({
                   setSelected(r.id)
                 }}
               >
-                <span>{formatDateTime(r.createdAt)}</span>
+                <span>{chineseDateTime(r.createdAt)}</span>
                 <span className="revision-meta">
                   {REVISION_REASON_LABELS[r.reason]} · {r.wordCount} 字
                 </span>
