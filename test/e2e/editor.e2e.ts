@@ -1,33 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 
 import { openNewDraft } from './page-api.ts'
-import { SCREENSHOT_DIR, launchChromium, startTestHost, type TestHost } from './support.ts'
+import { SCREENSHOT_DIR, useBrowser } from './support.ts'
 
-let host: TestHost
-let browser: Browser
-let page: Page
-const pageErrors: string[] = []
-
-beforeAll(async () => {
-  host = await startTestHost()
-  browser = await launchChromium()
-})
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  await page.goto(host.url)
-})
-afterEach(async () => {
-  await page?.close()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.dispose()
-})
+const session = useBrowser({ pagePerTest: true })
 
 /** The drawn numbers and texts of the headings, as shown. */
 function headings(p: Page) {
@@ -53,8 +33,8 @@ function outlineTitles(p: Page) {
 
 describe('the sectioned editor', () => {
   it('numbers the annual template, fills a section, and renumbers after a drag in the outline', async () => {
-    await openNewDraft(page)
-    const h = await headings(page)
+    await openNewDraft(session.page)
+    const h = await headings(session.page)
     expect(h.slice(0, 3)).toEqual([
       '一、主要工作及成效',
       '（一）坚持党建引领，加强思想政治工作',
@@ -63,62 +43,62 @@ describe('the sectioned editor', () => {
     expect(h.at(-1)).toBe('三、下一步工作打算')
 
     // Fill the guidance paragraph under （二）.
-    const guided = page.locator('.page-body p[data-guidance^="写幼儿园数"]')
+    const guided = session.page.locator('.page-body p[data-guidance^="写幼儿园数"]')
     await guided.click()
-    await page.keyboard.type('全区学前三年毛入园率达到92.5%。')
+    await session.page.keyboard.type('全区学前三年毛入园率达到92.5%。')
     await expect(guided.textContent()).resolves.toBe('全区学前三年毛入园率达到92.5%。')
 
     // Drag （二） above （一）: its text goes with it and the numbers follow.
-    const items = page.getByTestId('outline-item')
+    const items = session.page.getByTestId('outline-item')
     await items
       .filter({ hasText: '推进学前教育普及普惠' })
       .dragTo(items.filter({ hasText: '坚持党建引领' }))
     await expect
-      .poll(() => headings(page))
+      .poll(() => headings(session.page))
       .toEqual(
         expect.arrayContaining([
           '（一）推进学前教育普及普惠',
           '（二）坚持党建引领，加强思想政治工作',
         ]),
       )
-    const order = await page.locator('.page-body').evaluate((el) => el.textContent!)
+    const order = await session.page.locator('.page-body').evaluate((el) => el.textContent!)
     expect(order.indexOf('推进学前教育普及普惠')).toBeLessThan(
       order.indexOf('全区学前三年毛入园率'),
     )
     expect(order.indexOf('全区学前三年毛入园率')).toBeLessThan(order.indexOf('坚持党建引领'))
-    await expect.poll(() => outlineTitles(page)).toContain('（一）推进学前教育普及普惠')
+    await expect.poll(() => outlineTitles(session.page)).toContain('（一）推进学前教育普及普惠')
 
     // Promote the moved section with Shift+Tab in its heading: it becomes 二、 and the rest renumber.
-    await page.locator('.page-body h2', { hasText: '推进学前教育普及普惠' }).click()
-    await page.keyboard.press('Shift+Tab')
-    await expect.poll(() => headings(page)).toContain('二、推进学前教育普及普惠')
+    await session.page.locator('.page-body h2', { hasText: '推进学前教育普及普惠' }).click()
+    await session.page.keyboard.press('Shift+Tab')
+    await expect.poll(() => headings(session.page)).toContain('二、推进学前教育普及普惠')
     // What followed it now falls under it, and the old 二、 becomes 三、.
-    expect(await headings(page)).toEqual(
+    expect(await headings(session.page)).toEqual(
       expect.arrayContaining([
         '（一）坚持党建引领，加强思想政治工作',
         '三、存在的问题',
         '四、下一步工作打算',
       ]),
     )
-    await page.keyboard.press('Control+z')
-    await expect.poll(() => headings(page)).toContain('（一）推进学前教育普及普惠')
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-outline.png') })
+    await session.page.keyboard.press('Control+z')
+    await expect.poll(() => headings(session.page)).toContain('（一）推进学前教育普及普惠')
+    await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-outline.png') })
   })
 
   it('makes a heading from a typed marker, and keeps a decimal as text', async () => {
-    await openNewDraft(page, { kind: 'blank' })
-    const body = page.locator('.page-body')
+    await openNewDraft(session.page, { kind: 'blank' })
+    const body = session.page.locator('.page-body')
     await body.click()
-    await page.keyboard.type('二、主要工作')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('（三）学前教育')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('2.高中教育')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('(1)招生')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('1.5万元用于维修。')
-    expect(await headings(page)).toEqual([
+    await session.page.keyboard.type('二、主要工作')
+    await session.page.keyboard.press('Enter')
+    await session.page.keyboard.type('（三）学前教育')
+    await session.page.keyboard.press('Enter')
+    await session.page.keyboard.type('2.高中教育')
+    await session.page.keyboard.press('Enter')
+    await session.page.keyboard.type('(1)招生')
+    await session.page.keyboard.press('Enter')
+    await session.page.keyboard.type('1.5万元用于维修。')
+    expect(await headings(session.page)).toEqual([
       '一、主要工作',
       '（一）学前教育',
       '1.高中教育',
@@ -128,7 +108,7 @@ describe('the sectioned editor', () => {
   })
 
   it('shows a run-in heading in two faces and keeps it one paragraph', async () => {
-    await openNewDraft(page, {
+    await openNewDraft(session.page, {
       kind: 'blank',
       body: {
         type: 'doc',
@@ -147,7 +127,7 @@ describe('the sectioned editor', () => {
         ],
       },
     })
-    const runIn = page.locator('.page-body h3')
+    const runIn = session.page.locator('.page-body h3')
     await expect(runIn.getAttribute('data-number')).resolves.toBe('1.')
     await expect(runIn.locator('.runin-body').textContent()).resolves.toBe(
       '全区小学在校学生24341人。',
@@ -159,7 +139,7 @@ describe('the sectioned editor', () => {
     ])
     expect(weights).toEqual(['700', '400'])
     // Level 2: the heading sentence in 楷体, the rest in the body face.
-    const level2 = page.locator('.page-body h2')
+    const level2 = session.page.locator('.page-body h2')
     await expect(level2.getAttribute('data-number')).resolves.toBe('（一）')
     const fonts = await level2.evaluate((h) => [
       getComputedStyle(h).fontFamily,
@@ -167,13 +147,13 @@ describe('the sectioned editor', () => {
     ])
     expect(fonts[0]).toMatch(/KaiTi/)
     expect(fonts[1]).toMatch(/FangSong/)
-    await expect(page.getByTestId('outline-item').last().textContent()).resolves.toContain(
+    await expect(session.page.getByTestId('outline-item').last().textContent()).resolves.toContain(
       '“普九”成果进一步巩固。',
     )
   })
 
   it('finds and replaces, counting matches, with replace-all as one undo step', async () => {
-    await openNewDraft(page, {
+    await openNewDraft(session.page, {
       kind: 'blank',
       body: {
         type: 'doc',
@@ -185,40 +165,44 @@ describe('the sectioned editor', () => {
         ),
       },
     })
-    await page.locator('.page-body').click()
-    await page.keyboard.press('Control+h')
-    await page.getByRole('search').getByLabel('查找', { exact: true }).fill('全区')
-    await expect.poll(() => page.getByTestId('find-count').textContent()).toBe('第 1 处，共 3 处')
-    await page.getByRole('search').getByLabel('替换为').fill('全县')
-    await page.getByRole('button', { name: '全部替换' }).click()
-    await expect.poll(() => page.locator('.page-body').textContent()).not.toContain('全区')
-    expect(await page.locator('.page-body').textContent()).toContain('全县教师队伍')
-    await page.getByRole('button', { name: '关闭查找' }).click()
+    await session.page.locator('.page-body').click()
+    await session.page.keyboard.press('Control+h')
+    await session.page.getByRole('search').getByLabel('查找', { exact: true }).fill('全区')
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror')))
+      .poll(() => session.page.getByTestId('find-count').textContent())
+      .toBe('第 1 处，共 3 处')
+    await session.page.getByRole('search').getByLabel('替换为').fill('全县')
+    await session.page.getByRole('button', { name: '全部替换' }).click()
+    await expect.poll(() => session.page.locator('.page-body').textContent()).not.toContain('全区')
+    expect(await session.page.locator('.page-body').textContent()).toContain('全县教师队伍')
+    await session.page.getByRole('button', { name: '关闭查找' }).click()
+    await expect
+      .poll(() =>
+        session.page.evaluate(() => document.activeElement?.classList.contains('ProseMirror')),
+      )
       .toBe(true)
-    await page.keyboard.press('Control+z')
-    const text = await page.locator('.page-body').textContent()
+    await session.page.keyboard.press('Control+z')
+    const text = await session.page.locator('.page-body').textContent()
     expect(text!.match(/全区/g)).toHaveLength(3)
   })
 
   it('turns half-width punctuation after Chinese into full-width, and not after digits', async () => {
-    await openNewDraft(page, { kind: 'blank' })
-    await page.locator('.page-body').click()
-    await page.keyboard.type('一是加强领导,二是完善制度;新建合格学校(2所)!会议8:30开始')
-    await expect(page.locator('.page-body p').first().textContent()).resolves.toBe(
+    await openNewDraft(session.page, { kind: 'blank' })
+    await session.page.locator('.page-body').click()
+    await session.page.keyboard.type('一是加强领导,二是完善制度;新建合格学校(2所)!会议8:30开始')
+    await expect(session.page.locator('.page-body p').first().textContent()).resolves.toBe(
       '一是加强领导，二是完善制度；新建合格学校（2所）！会议8:30开始',
     )
   })
 
   it('pastes a fixture report as numbered sections', async () => {
-    await openNewDraft(page, { kind: 'blank' })
-    await page.locator('.page-body').click()
+    await openNewDraft(session.page, { kind: 'blank' })
+    await session.page.locator('.page-body').click()
     const text = await readFile(
       join(import.meta.dirname, '../../../shared/fixtures/reports/district-annual-a.txt'),
       'utf8',
     )
-    await page.evaluate((t) => {
+    await session.page.evaluate((t) => {
       const data = new DataTransfer()
       data.setData('text/plain', t)
       document
@@ -227,50 +211,52 @@ describe('the sectioned editor', () => {
           new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
         )
     }, text)
-    const h = await headings(page)
+    const h = await headings(session.page)
     expect(h.slice(0, 3)).toEqual([
       '一、20XX年主要工作',
       '（一）以教育质量为中心，整体提升办学水平',
       expect.stringMatching(/^1\.“普九”成果进一步巩固。202_年下期/),
     ])
     expect(h.filter((x) => /^[一二三四五六七八九十]+、/.test(x))).toHaveLength(2)
-    await page.locator('.page-body h3').first().scrollIntoViewIfNeeded()
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'pasted-report.png') })
+    await session.page.locator('.page-body h3').first().scrollIntoViewIfNeeded()
+    await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'pasted-report.png') })
   })
 
   it('offers the next 一是 item, switches level-3 numbering, and jumps from the outline', async () => {
-    await openNewDraft(page)
-    await page.locator('.page-body p[data-guidance^="写党组织建设"]').click()
-    await page.keyboard.type('一是加强领导；')
-    await page.getByText('按 Tab 键接着写“二是”').waitFor()
-    await page.keyboard.press('Tab')
-    await page.keyboard.type('完善制度。')
+    await openNewDraft(session.page)
+    await session.page.locator('.page-body p[data-guidance^="写党组织建设"]').click()
+    await session.page.keyboard.type('一是加强领导；')
+    await session.page.getByText('按 Tab 键接着写“二是”').waitFor()
+    await session.page.keyboard.press('Tab')
+    await session.page.keyboard.type('完善制度。')
     await expect(
-      page.locator('.page-body p[data-guidance^="写党组织建设"]').textContent(),
+      session.page.locator('.page-body p[data-guidance^="写党组织建设"]').textContent(),
     ).resolves.toBe('一是加强领导；二是完善制度。')
 
-    await page.getByRole('button', { name: '设置' }).click()
-    await page.getByLabel('1、（部分地区习惯）').check()
-    await page.getByRole('button', { name: '完成' }).click()
-    await page.locator('.page-body').click()
-    await page.keyboard.press('Control+End')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('1、第一项')
-    await expect.poll(() => headings(page)).toContain('1、第一项')
+    await session.page.getByRole('button', { name: '设置' }).click()
+    await session.page.getByLabel('1、（部分地区习惯）').check()
+    await session.page.getByRole('button', { name: '完成' }).click()
+    await session.page.locator('.page-body').click()
+    await session.page.keyboard.press('Control+End')
+    await session.page.keyboard.press('Enter')
+    await session.page.keyboard.type('1、第一项')
+    await expect.poll(() => headings(session.page)).toContain('1、第一项')
 
-    await page
+    await session.page
       .getByTestId('outline-item')
       .filter({ hasText: '存在的问题' })
       .getByRole('button')
       .last()
       .click()
-    await expect.poll(() => page.getByTestId('section-path').textContent()).toBe('二、存在的问题')
-    const box = await page.locator('.page-body h1', { hasText: '存在的问题' }).boundingBox()
+    await expect
+      .poll(() => session.page.getByTestId('section-path').textContent())
+      .toBe('二、存在的问题')
+    const box = await session.page.locator('.page-body h1', { hasText: '存在的问题' }).boundingBox()
     expect(box!.y).toBeGreaterThan(50)
     expect(box!.y).toBeLessThan(850)
   })
 
   it('threw no page errors', () => {
-    expect(pageErrors).toEqual([])
+    expect(session.pageErrors).toEqual([])
   })
 })

@@ -1,45 +1,33 @@
 import { join } from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { SCREENSHOT_DIR, launchChromium, startTestHost, type TestHost } from './support.ts'
+import { SCREENSHOT_DIR, useBrowser } from './support.ts'
 
-let host: TestHost
-let browser: Browser
-let page: Page
+const session = useBrowser({ pagePerTest: false })
 const fixture = join(import.meta.dirname, '../../../shared/fixtures/reports/district-annual-a.txt')
-
-beforeAll(async () => {
-  host = await startTestHost()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
-  await page.goto(host.url)
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.dispose()
-})
 
 describe('importing last year’s report', () => {
   it('makes a sectioned draft with figures as last year’s values, and lists what it found', async () => {
-    await page.getByRole('button', { name: '导入已有报告' }).click()
-    await page.getByLabel('选择文件').setInputFiles(fixture)
-    await page.getByRole('button', { name: '导入', exact: true }).click()
-    const summary = page.getByTestId('import-summary')
+    await session.page.getByRole('button', { name: '导入已有报告' }).click()
+    await session.page.getByLabel('选择文件').setInputFiles(fixture)
+    await session.page.getByRole('button', { name: '导入', exact: true }).click()
+    const summary = session.page.getByTestId('import-summary')
     await summary.waitFor()
     await expect(summary.textContent()).resolves.toMatch(
       /找到 29 个章节标题，识别出 \d+ 处指标数字/,
     )
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-report.png') })
+    await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'import-report.png') })
 
     // Undo one recognised figure: it goes back to the text it was read from.
-    const before = await page.locator('.page-body .indicator-ref').count()
-    await page.getByRole('button', { name: '还原为文字' }).first().click()
-    await page.getByRole('button', { name: '开始编辑' }).click()
-    await expect(page.locator('.page-body .indicator-ref').count()).resolves.toBe(before - 1)
+    const before = await session.page.locator('.page-body .indicator-ref').count()
+    await session.page.getByRole('button', { name: '还原为文字' }).first().click()
+    await session.page.getByRole('button', { name: '开始编辑' }).click()
+    await expect(session.page.locator('.page-body .indicator-ref').count()).resolves.toBe(
+      before - 1,
+    )
 
-    const h = await page
+    const h = await session.page
       .locator('.page-body h1, .page-body h2')
       .evaluateAll((els) =>
         els.slice(0, 3).map((e) => `${e.getAttribute('data-number')}${e.textContent}`),
@@ -51,25 +39,29 @@ describe('importing last year’s report', () => {
     ])
 
     // Last year's figures are in the 上年 column; this year's are to be filled in.
-    await page.getByRole('tab', { name: '指标' }).click()
-    const card = page.getByTestId('indicator-card').filter({ hasText: '初中在校生数' })
+    await session.page.getByRole('tab', { name: '指标' }).click()
+    const card = session.page.getByTestId('indicator-card').filter({ hasText: '初中在校生数' })
     await expect(card.getByLabel('上年').inputValue()).resolves.toBe('12458')
     await expect(card.getByLabel('今年').inputValue()).resolves.toBe('')
     await card.getByLabel('今年').fill('12600')
     await expect(
-      page.locator('.page-body .indicator-ref', { hasText: '12600人' }).count(),
+      session.page.locator('.page-body .indicator-ref', { hasText: '12600人' }).count(),
     ).resolves.toBeGreaterThan(0)
   })
 
   it('refuses a binary .doc with a clear message', async () => {
-    await page.getByRole('button', { name: '返回草稿箱' }).click()
-    await page.getByRole('button', { name: '导入已有报告' }).click()
-    await page.getByLabel('选择文件').setInputFiles({
+    await session.page.getByRole('button', { name: '返回草稿箱' }).click()
+    await session.page.getByRole('button', { name: '导入已有报告' }).click()
+    await session.page.getByLabel('选择文件').setInputFiles({
       name: '旧报告.doc',
       mimeType: 'application/msword',
       buffer: Buffer.from('binary'),
     })
-    await page.getByRole('button', { name: '导入', exact: true }).click()
-    await page.getByRole('dialog').getByRole('alert').filter({ hasText: '另存为” .docx' }).waitFor()
+    await session.page.getByRole('button', { name: '导入', exact: true }).click()
+    await session.page
+      .getByRole('dialog')
+      .getByRole('alert')
+      .filter({ hasText: '另存为” .docx' })
+      .waitFor()
   })
 })

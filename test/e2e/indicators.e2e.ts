@@ -1,32 +1,12 @@
 import { join } from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 
 import { openNewDraft } from './page-api.ts'
-import { SCREENSHOT_DIR, launchChromium, startTestHost, type TestHost } from './support.ts'
+import { SCREENSHOT_DIR, useBrowser } from './support.ts'
 
-let host: TestHost
-let browser: Browser
-let page: Page
-const pageErrors: string[] = []
-
-beforeAll(async () => {
-  host = await startTestHost()
-  browser = await launchChromium()
-})
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  await page.goto(host.url)
-})
-afterEach(async () => {
-  await page?.close()
-})
-afterAll(async () => {
-  await browser?.close()
-  await host?.dispose()
-})
+const session = useBrowser({ pagePerTest: true })
 
 const refs = (p: Page) => p.locator('.page-body .indicator-ref').allTextContents()
 
@@ -44,40 +24,40 @@ async function addRetention(p: Page) {
 
 describe('indicator fields', () => {
   it('inserts 巩固率 with its comparison and updates every occurrence on a new value', async () => {
-    await openNewDraft(page, { kind: 'blank' })
-    await page.locator('.page-body').click()
-    await page.keyboard.type('全区九年义务教育巩固率为')
-    const card = await addRetention(page)
+    await openNewDraft(session.page, { kind: 'blank' })
+    await session.page.locator('.page-body').click()
+    await session.page.keyboard.type('全区九年义务教育巩固率为')
+    const card = await addRetention(session.page)
     await expect(card.getByTestId('comparison').textContent()).resolves.toBe(
       '比上年提高0.52个百分点',
     )
     await card.getByRole('button', { name: '插入正文' }).click()
-    await page.keyboard.type('。截至年底，巩固率达')
-    await page.getByLabel('只写数值').check()
+    await session.page.keyboard.type('。截至年底，巩固率达')
+    await session.page.getByLabel('只写数值').check()
     await card.getByRole('button', { name: '插入正文' }).click()
-    await page.keyboard.type('。')
-    expect(await refs(page)).toEqual(['99.66%，比上年提高0.52个百分点', '99.66%'])
+    await session.page.keyboard.type('。')
+    expect(await refs(session.page)).toEqual(['99.66%，比上年提高0.52个百分点', '99.66%'])
 
     await card.getByLabel('今年').fill('98.9')
-    expect(await refs(page)).toEqual(['98.9%，比上年下降0.24个百分点', '98.9%'])
-    await expect(page.locator('.page-body p').first().textContent()).resolves.toBe(
+    expect(await refs(session.page)).toEqual(['98.9%，比上年下降0.24个百分点', '98.9%'])
+    await expect(session.page.locator('.page-body p').first().textContent()).resolves.toBe(
       '全区九年义务教育巩固率为98.9%，比上年下降0.24个百分点。截至年底，巩固率达98.9%。',
     )
-    await page
+    await session.page
       .getByTestId('save-state')
       .filter({ hasText: /已保存 \d{2}:\d{2}:\d{2}/ })
       .waitFor()
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'indicators.png') })
+    await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'indicators.png') })
 
     // After a reload the references still read from the saved fields.
-    await page.reload()
-    await page.locator('.page-body .indicator-ref').first().waitFor()
-    expect(await refs(page)).toEqual(['98.9%，比上年下降0.24个百分点', '98.9%'])
+    await session.page.reload()
+    await session.page.locator('.page-body .indicator-ref').first().waitFor()
+    expect(await refs(session.page)).toEqual(['98.9%，比上年下降0.24个百分点', '98.9%'])
   })
 
   it('refuses an unreadable value at the field and keeps the last good one', async () => {
-    await openNewDraft(page, { kind: 'blank' })
-    const card = await addRetention(page)
+    await openNewDraft(session.page, { kind: 'blank' })
+    const card = await addRetention(session.page)
     const current = card.getByLabel('今年')
     await current.fill('9９.66')
     await current.blur()
@@ -93,39 +73,41 @@ describe('indicator fields', () => {
   })
 
   it('inserts by typing # and pinyin initials, and lists a typed figure that contradicts the field', async () => {
-    await openNewDraft(page, { kind: 'blank' })
-    await addRetention(page)
-    await page.locator('.page-body').click()
-    await page.keyboard.type('巩固率为99.5%，其中')
-    await page.keyboard.type('#ggl')
-    await page.getByRole('option', { name: /九年义务教育巩固率/ }).waitFor()
-    await page.keyboard.press('Enter')
-    expect(await refs(page)).toEqual(['99.66%'])
-    await page.getByText('正文写“99.5%”，指标为 99.66%').waitFor()
-    await page.getByRole('button', { name: '跳转' }).click()
-    await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe('99.5%')
+    await openNewDraft(session.page, { kind: 'blank' })
+    await addRetention(session.page)
+    await session.page.locator('.page-body').click()
+    await session.page.keyboard.type('巩固率为99.5%，其中')
+    await session.page.keyboard.type('#ggl')
+    await session.page.getByRole('option', { name: /九年义务教育巩固率/ }).waitFor()
+    await session.page.keyboard.press('Enter')
+    expect(await refs(session.page)).toEqual(['99.66%'])
+    await session.page.getByText('正文写“99.5%”，指标为 99.66%').waitFor()
+    await session.page.getByRole('button', { name: '跳转' }).click()
+    await expect
+      .poll(() => session.page.evaluate(() => window.getSelection()!.toString()))
+      .toBe('99.5%')
   })
 
   it('warns before removing an indicator the text uses, and keeps the sentence', async () => {
-    await openNewDraft(page, { kind: 'annual' })
-    await page.locator('.page-body p[data-guidance^="写入学率"]').click()
-    await page.keyboard.type('巩固率为')
-    const card = await addRetention(page)
+    await openNewDraft(session.page, { kind: 'annual' })
+    await session.page.locator('.page-body p[data-guidance^="写入学率"]').click()
+    await session.page.keyboard.type('巩固率为')
+    const card = await addRetention(session.page)
     await card.getByRole('button', { name: '插入正文' }).click()
     await card.getByRole('button', { name: '删除' }).click()
-    await page.getByText('在正文中还有 1 处引用').waitFor()
-    await page
+    await session.page.getByText('在正文中还有 1 处引用').waitFor()
+    await session.page
       .getByRole('dialog')
       .getByText('一、主要工作及成效 › （三）推动义务教育优质均衡发展')
       .waitFor()
-    await page.getByRole('dialog').getByRole('button', { name: '删除' }).click()
-    expect(await refs(page)).toEqual([])
-    await expect(page.locator('.page-body').textContent()).resolves.toContain(
+    await session.page.getByRole('dialog').getByRole('button', { name: '删除' }).click()
+    expect(await refs(session.page)).toEqual([])
+    await expect(session.page.locator('.page-body').textContent()).resolves.toContain(
       '巩固率为99.66%，比上年提高0.52个百分点',
     )
   })
 
   it('threw no page errors', () => {
-    expect(pageErrors).toEqual([])
+    expect(session.pageErrors).toEqual([])
   })
 })

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 
 import { createHost } from '../../electron/host/create-host.ts'
 import type { BrowserHost } from '../../electron/host/server.ts'
@@ -46,5 +47,56 @@ export async function startTestHost(): Promise<TestHost> {
       await host.close()
       await rm(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+export interface BrowserSession {
+  readonly host: TestHost
+  readonly browser: Browser
+  readonly page: Page
+  /** Uncaught errors of the pages, to assert there were none. */
+  readonly pageErrors: string[]
+}
+
+/**
+ * Registers the hooks of an end-to-end file: one host and one Chromium for the file, and a page
+ * opened on the app — fresh for each test, or one for the whole file.
+ */
+export function useBrowser(options: { pagePerTest: boolean; query?: string }): BrowserSession {
+  let host: TestHost | undefined
+  let browser: Browser | undefined
+  let page: Page | undefined
+  const pageErrors: string[] = []
+  const openPage = async () => {
+    page = await browser!.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    await page.goto(`${host!.url}${options.query ?? ''}`)
+  }
+  beforeAll(async () => {
+    host = await startTestHost()
+    browser = await launchChromium()
+    if (!options.pagePerTest) await openPage()
+  })
+  if (options.pagePerTest) {
+    beforeEach(openPage)
+    afterEach(async () => {
+      await page?.close()
+    })
+  }
+  afterAll(async () => {
+    await browser?.close()
+    await host?.dispose()
+  })
+  return {
+    get host() {
+      return host!
+    },
+    get browser() {
+      return browser!
+    },
+    get page() {
+      return page!
+    },
+    pageErrors,
   }
 }
