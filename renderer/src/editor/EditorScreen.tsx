@@ -267,8 +267,8 @@ function DraftEditor({
   }
 
   const openRevisions = async () => {
-    // The newest text becomes a revision too before the writer looks back.
-    await session.leave()
+    // Saved first; a restore itself keeps the current text as a revision before replacing it.
+    await session.flush()
     setModal('revisions')
   }
 
