@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { heading, paragraph, type DocNode } from '../domain/draft/doc.ts'
-import type { DraftContent } from '../domain/draft/draft.ts'
+import type { DraftContent, DraftFile } from '../domain/draft/draft.ts'
 import { catalogueEntry } from '../domain/indicators/catalogue.ts'
 import { indicatorFromCatalogue } from '../domain/indicators/model.ts'
 
@@ -68,5 +68,18 @@ export function generateReport(chars: number, sections = 60, refs = 300): DraftC
     body: { type: 'doc', content: blocks },
     indicators: [indicator],
     ignoredFindings: [],
+  }
+}
+
+/** The same report as a draft file, as the store would hold it. */
+export function generateDraft(chars: number, sections = 60, refs = 300): DraftFile {
+  return {
+    ...generateReport(chars, sections, refs),
+    schemaVersion: 1,
+    id: '11111111-1111-4111-8111-111111111111',
+    revision: 1,
+    createdAt: '2026-11-23T00:00:00.000Z',
+    updatedAt: '2026-11-23T00:00:00.000Z',
+    wordCount: 0,
   }
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { generateReport } from '../../../../bench/report-fixture.ts'
+import { generateDraft } from '../../../../bench/report-fixture.ts'
 import { heading, paragraph, plainText } from '../../../../domain/draft/doc.ts'
 import type { DraftFile } from '../../../../domain/draft/draft.ts'
 import { buildExportModel, modelText } from '../../../../domain/export/export-model.ts'
@@ -17,21 +17,9 @@ import {
   type Rendered,
 } from './docx-inspect.ts'
 
-function draftOf(content: ReturnType<typeof generateReport>): DraftFile {
-  return {
-    ...content,
-    schemaVersion: 1,
-    id: '11111111-1111-4111-8111-111111111111',
-    revision: 1,
-    createdAt: '2026-11-23T00:00:00.000Z',
-    updatedAt: '2026-11-23T00:00:00.000Z',
-    wordCount: 0,
-  }
-}
-
 /** A report with run-in headings, every level, a reference, a recipient, signature and date. */
 function sampleDraft(): DraftFile {
-  const report = generateReport(30_000, 30, 20)
+  const report = generateDraft(30_000, 30, 20)
   report.meta = {
     ...report.meta,
     title: '某某县教育局2026年教育工作总结',
@@ -47,7 +35,7 @@ function sampleDraft(): DraftFile {
     heading(4, '强化师德师风建设'),
     paragraph('含控制字符\u0001和孤立代理\ud800的文字。'),
   )
-  return draftOf(report)
+  return report
 }
 
 const settings = (patch: Partial<Settings> = {}): Settings => ({
@@ -218,11 +206,11 @@ describe('Word export read back as XML', () => {
 describe('Word export rendered by LibreOffice', () => {
   let rendered: Rendered
   beforeAll(async () => {
-    const report = generateReport(20_000, 10, 0)
+    const report = generateDraft(20_000, 10, 0)
     // A paragraph of plain CJK text: its full lines show the characters a line holds.
     report.body.content.splice(1, 0, paragraph('教育'.repeat(400)))
     const started = performance.now()
-    const data = await draftToDocx(draftOf(report), settings({ indicatorAppendix: false }))
+    const data = await draftToDocx(report, settings({ indicatorAppendix: false }))
     console.log(
       `export of a 20,000-character report: ${(performance.now() - started).toFixed(0)} ms`,
     )
