@@ -1,6 +1,7 @@
 import type { DocNode } from '../draft/doc.ts'
 import type { DraftMeta } from '../draft/draft.ts'
 import { CATALOGUE, type CatalogueEntry } from '../indicators/catalogue.ts'
+import { figureAfterName } from '../indicators/figure-pattern.ts'
 import { indicatorFromCatalogue, type DraftIndicator } from '../indicators/model.ts'
 import { parseIndicatorValue } from '../indicators/parse-value.ts'
 import { INDICATOR_REF } from '../indicators/references.ts'
@@ -95,22 +96,12 @@ interface Match {
   value: string
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 /** Figures stated right after a catalogue indicator's name: "巩固率为99.66%", "本科上线人数 905人". */
 function findFigures(text: string): Match[] {
   const candidates: (Match & { aliasLength: number })[] = []
   for (const entry of CATALOGUE) {
     if (entry.kind === 'text') continue
-    const names = [...new Set([entry.name, ...(entry.aliases ?? [])])]
-    const unit =
-      entry.kind === 'percent' ? '[%％]' : entry.kind === 'ratio' ? '' : escape(entry.unit)
-    const number =
-      entry.kind === 'ratio' ? '\\d+(?:\\.\\d+)?[:：∶]\\d+(?:\\.\\d+)?' : '\\d+(?:\\.\\d+)?'
-    const re = new RegExp(
-      `(${names.map(escape).join('|')})([为是达到至约已仅共有计：:\\s]{0,4})(${number})(${unit})(?!\\d|个百分点)`,
-      'g',
-    )
+    const re = figureAfterName([entry.name, ...(entry.aliases ?? [])], entry.kind, entry.unit)
     for (const m of text.matchAll(re)) {
       // "改造危房面积3680平方米" states work done, not the indicator.
       if (

@@ -1,4 +1,5 @@
 import { compare, parseDecimal } from './decimal.ts'
+import { figureAfterName } from './figure-pattern.ts'
 import { formatValue } from './format.ts'
 import { catalogueOf, type DraftIndicator } from './model.ts'
 
@@ -15,8 +16,6 @@ export interface Inconsistency {
   expected: string
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 /**
  * Figures typed as plain text right after the name of an indicator the report holds
  * ("巩固率为99.5%") that differ from the indicator's value. Block texts carry references as
@@ -32,25 +31,23 @@ export function findInconsistencies(
       continue
     const expected = parseDecimal(indicator.current)
     if (!expected) continue
-    const names = [...new Set([indicator.name, ...(catalogueOf(indicator)?.aliases ?? [])])].sort(
-      (a, b) => b.length - a.length,
-    )
-    const unit = indicator.kind === 'percent' ? '[%％]' : escape(indicator.unit)
-    const pattern = new RegExp(
-      `(?:${names.map(escape).join('|')})(?:[为是达到至约已仅共有计：:\\s]{0,4})(\\d+(?:\\.\\d+)?)\\s*(${unit})`,
-      'g',
+    const pattern = figureAfterName(
+      [indicator.name, ...(catalogueOf(indicator)?.aliases ?? [])],
+      indicator.kind,
+      indicator.unit,
+      { spaceBeforeUnit: true },
     )
     blocks.forEach((text, block) => {
       for (const m of text.matchAll(pattern)) {
-        const value = parseDecimal(m[1]!)
+        const value = parseDecimal(m[3]!)
         if (!value || compare(value, expected) === 0) continue
-        const offset = m.index + m[0].length - m[1]!.length - m[2]!.length
+        const offset = m.index + m[1]!.length + m[2]!.length
         found.push({
           indicatorId: indicator.id,
           block,
           offset,
-          length: m[1]!.length + m[2]!.length,
-          found: `${m[1]}${m[2]}`,
+          length: m[0].length - m[1]!.length - m[2]!.length,
+          found: `${m[3]}${m[4]}`,
           expected: formatValue(indicator) ?? '',
         })
       }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { callRaw } from './page-api.ts'
 import { SCREENSHOT_DIR, launchChromium, startTestHost, type TestHost } from './support.ts'
 
 let host: TestHost
@@ -55,38 +56,15 @@ describe('home screen in real Chromium', () => {
 
   it('round-trips a contract call through the browser host', async () => {
     await page.getByTestId('app-version').filter({ hasText: '版本 0.0.0-test' }).waitFor()
-    const settings = await page.evaluate(async () => {
-      const res = await fetch('/api/getSettings', {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Caogao-Token': document.querySelector<HTMLMetaElement>(
-            'meta[name="caogao-host-token"]',
-          )!.content,
-        },
-        body: '{}',
-      })
-      return res.json()
-    })
+    const settings = await callRaw(page, 'getSettings', {})
     expect(settings).toMatchObject({ ok: true, value: { level3Numbering: '1.' } })
   })
 
   it('refuses an invalid input with the typed error', async () => {
-    const result: { ok: boolean; error: { code: string; message: string } } = await page.evaluate(
-      async () => {
-        const res = await fetch('/api/updateSettings', {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            'X-Caogao-Token': document.querySelector<HTMLMetaElement>(
-              'meta[name="caogao-host-token"]',
-            )!.content,
-          },
-          body: JSON.stringify({ editorFontSize: 'huge' }),
-        })
-        return res.json()
-      },
-    )
+    const result = (await callRaw(page, 'updateSettings', { editorFontSize: 'huge' })) as {
+      ok: boolean
+      error: { code: string; message: string }
+    }
     expect(result.ok).toBe(false)
     expect(result.error.code).toBe('INVALID_INPUT')
     expect(result.error.message).toMatch(/^输入有误/)

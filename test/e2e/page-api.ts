@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 
-/** Calls the contract from the page, as the renderer does, with the page's own token. */
-export function callApi<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
+/** Calls the contract from the page, as the renderer does, with the page's own token: the raw answer. */
+export function callRaw(page: Page, method: string, input: unknown): Promise<unknown> {
   return page.evaluate(
     async ([m, i]) => {
       const token = document.querySelector<HTMLMetaElement>(
@@ -12,12 +12,18 @@ export function callApi<T = unknown>(page: Page, method: string, input: unknown)
         headers: { 'Content-Type': 'application/json', 'X-Caogao-Token': token },
         body: JSON.stringify(i),
       })
-      const result = await res.json()
-      if (!result.ok) throw new Error(result.error.message)
-      return result.value
+      return res.json()
     },
     [method, input] as const,
-  ) as Promise<T>
+  )
+}
+
+/** Calls the contract and returns the value; a typed error becomes a thrown Error. */
+export async function callApi<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = (await callRaw(page, method, input)) as
+    { ok: true; value: T } | { ok: false; error: { message: string } }
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
 }
 
 /** Creates a draft through the API, optionally with its own body, and opens it in the editor. */
