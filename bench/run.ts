@@ -1,4 +1,4 @@
-// `npm run bench`: the speed a writer feels, main side. Medians and tails over repeated runs on
+// `npm run bench`: the speed a writer feels. Medians and tails over repeated runs on
 // reports generated from the fixtures (30,000 and 100,000 characters, 60 sections, 300 references).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -9,130 +9,118 @@ import { gzipSync } from 'node:zlib'
 import { draftContentSchema } from '../domain/draft/draft.ts'
 import { revisionId } from '../domain/draft/revisions.ts'
 import { DraftStore } from '../electron/services/drafts/draft-store.ts'
+import { rendererRows } from './renderer.ts'
 import { generateReport } from './report-fixture.ts'
+import { printRows, time, type Row } from './stats.ts'
 
 const root = join(import.meta.dirname, '..')
+// `node bench/run.ts [main] [renderer] [sizes]`: all parts unless some are named.
+const parts = process.argv.slice(2)
+const wanted = (part: string) => parts.length === 0 || parts.includes(part)
 
-interface Row {
-  name: string
-  samples: number[]
-  target?: string
-  baseline?: number[]
-}
+async function mainRows(): Promise<Row[]> {
+  const rows: Row[] = []
+  // Autosave of the 100k draft: serialise, validate in main, atomic write.
+  const report = generateReport(100_000)
+  const dataDir = mkdtempSync(join(tmpdir(), 'caogao-bench-'))
+  const store = new DraftStore({ dataDir })
+  const draft = await store.create(report)
+  let json = ''
+  rows.push({
+    name: 'autosave 100k: serialise (JSON)',
+    samples: await time(40, () => (json = JSON.stringify(report))),
+    target: '≤ 10 ms',
+  })
+  rows.push({
+    name: 'autosave 100k: validate in main',
+    samples: await time(40, () => draftContentSchema.parse(JSON.parse(json))),
+  })
+  let revision = 0
+  rows.push({
+    name: 'autosave 100k: store.save (lock, write, fsync, rename)',
+    samples: await time(
+      40,
+      async () => (revision = (await store.save(draft.id, revision, report)).revision),
+    ),
+    target: 'p95 ≤ 50 ms',
+  })
+  rows.push({
+    name: 'load 100k draft (read, parse, validate)',
+    samples: await time(20, () => new DraftStore({ dataDir }).open(draft.id)),
+  })
 
-const rows: Row[] = []
-const quantile = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!
-const median = (xs: number[]) => quantile(xs, 0.5)
+  // Listing 500 revisions.
+  const revisionsDir = join(dataDir, 'drafts', draft.id, 'revisions')
+  const base = Date.parse('2026-11-23T00:00:00Z')
+  for (let i = 0; i < 500; i++)
+    writeFileSync(
+      join(revisionsDir, `${revisionId(new Date(base - i * 60_000), i, 'periodic', 1000)}.json`),
+      '{}',
+    )
+  rows.push({
+    name: 'list 500 revisions',
+    samples: await time(20, () => store.listRevisions(draft.id)),
+  })
 
-async function time(n: number, fn: () => unknown): Promise<number[]> {
-  const out: number[] = []
-  for (let i = 0; i < n; i++) {
-    const t = performance.now()
-    await fn()
-    out.push(performance.now() - t)
+  // Export in a fresh process, against a bare docx of the same paragraphs.
+  const exportIn = (chars: number, mode: string) =>
+    Number(
+      execFileSync(process.execPath, [join(root, 'bench/export-once.ts'), String(chars), mode], {
+        encoding: 'utf8',
+      }),
+    )
+  for (const [chars, target] of [
+    [30_000, '≤ 300 ms, ≤ 1.3 × bare'],
+    [100_000, '≤ 500 ms, ≤ 1.3 × bare'],
+  ] as const) {
+    const samples: number[] = []
+    const baseline: number[] = []
+    for (let i = 0; i < 7; i++) {
+      samples.push(exportIn(chars, 'caogao'))
+      baseline.push(exportIn(chars, 'bare'))
+    }
+    rows.push({
+      name: `export ${chars / 1000}k to docx (fresh process)`,
+      samples,
+      target,
+      baseline,
+    })
   }
-  return out
+  return rows
 }
 
-// Autosave of the 100k draft: serialise, validate in main, atomic write.
-const report = generateReport(100_000)
-const dataDir = mkdtempSync(join(tmpdir(), 'caogao-bench-'))
-const store = new DraftStore({ dataDir })
-const draft = await store.create(report)
-let json = ''
-rows.push({
-  name: 'autosave 100k: serialise (JSON)',
-  samples: await time(40, () => (json = JSON.stringify(report))),
-  target: '≤ 10 ms',
-})
-rows.push({
-  name: 'autosave 100k: validate in main',
-  samples: await time(40, () => draftContentSchema.parse(JSON.parse(json))),
-})
-let revision = 0
-rows.push({
-  name: 'autosave 100k: store.save (lock, write, fsync, rename)',
-  samples: await time(
-    40,
-    async () => (revision = (await store.save(draft.id, revision, report)).revision),
-  ),
-  target: 'p95 ≤ 50 ms',
-})
-rows.push({
-  name: 'load 100k draft (read, parse, validate)',
-  samples: await time(20, () => new DraftStore({ dataDir }).open(draft.id)),
-})
-
-// Listing 500 revisions.
-const revisionsDir = join(dataDir, 'drafts', draft.id, 'revisions')
-const base = Date.parse('2026-11-23T00:00:00Z')
-for (let i = 0; i < 500; i++)
-  writeFileSync(
-    join(revisionsDir, `${revisionId(new Date(base - i * 60_000), i, 'periodic', 1000)}.json`),
-    '{}',
-  )
-rows.push({
-  name: 'list 500 revisions',
-  samples: await time(20, () => store.listRevisions(draft.id)),
-})
-
-// Export in a fresh process, against a bare docx of the same paragraphs.
-const exportIn = (chars: number, mode: string) =>
-  Number(
-    execFileSync(process.execPath, [join(root, 'bench/export-once.ts'), String(chars), mode], {
-      encoding: 'utf8',
-    }),
-  )
-for (const [chars, target] of [
-  [30_000, '≤ 300 ms, ≤ 1.3 × bare'],
-  [100_000, '≤ 500 ms, ≤ 1.3 × bare'],
-] as const) {
-  const samples: number[] = []
-  const baseline: number[] = []
-  for (let i = 0; i < 7; i++) {
-    samples.push(exportIn(chars, 'caogao'))
-    baseline.push(exportIn(chars, 'bare'))
-  }
-  rows.push({ name: `export ${chars / 1000}k to docx (fresh process)`, samples, target, baseline })
-}
-
-const fmt = (x: number) => `${x.toFixed(1)} ms`
-console.log('\nmain side (ms):  median / p95 / max   [target]   (baseline median, ratio)')
-for (const r of rows) {
-  const base = r.baseline
-    ? `   (bare ${fmt(median(r.baseline))}, ${(median(r.samples) / median(r.baseline)).toFixed(2)}×)`
-    : ''
+function printSizes(): void {
+  // Sizes.
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`
+  const assets = join(root, 'out/renderer/assets')
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'))
+  const gz = js.reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0)
+  const du = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce(
+      (sum, e) =>
+        sum + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size),
+      0,
+    )
+  const production = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter((p) => p && p !== root)
+  const depsSize = [...new Set(production)].reduce((sum, p) => sum + du(p), 0)
+  console.log('\nsizes')
+  console.log(`renderer JS gzip                                         ${kb(gz)}   [≤ 300 kB]`)
   console.log(
-    `${r.name.padEnd(56)} ${fmt(median(r.samples))} / ${fmt(quantile(r.samples, 0.95))} / ${fmt(Math.max(...r.samples))}${r.target ? `   [${r.target}]` : ''}${base}`,
+    `main (out/main/index.js)                                 ${kb(statSync(join(root, 'out/main/index.js')).size)}`,
+  )
+  console.log(
+    `preload (out/preload/index.cjs)                          ${kb(statSync(join(root, 'out/preload/index.cjs')).size)}`,
+  )
+  console.log(
+    `estimated app.asar (out/ + production dependencies)      ${kb(du(join(root, 'out')) + depsSize)}`,
   )
 }
 
-// Sizes.
-const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`
-const assets = join(root, 'out/renderer/assets')
-const js = readdirSync(assets).filter((f) => f.endsWith('.js'))
-const gz = js.reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0)
-const du = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce(
-    (sum, e) => sum + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size),
-    0,
-  )
-const production = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
-  cwd: root,
-  encoding: 'utf8',
-})
-  .split('\n')
-  .filter((p) => p && p !== root)
-const depsSize = [...new Set(production)].reduce((sum, p) => sum + du(p), 0)
-console.log('\nsizes')
-console.log(`renderer JS gzip                                         ${kb(gz)}   [≤ 300 kB]`)
-console.log(
-  `main (out/main/index.js)                                 ${kb(statSync(join(root, 'out/main/index.js')).size)}`,
-)
-console.log(
-  `preload (out/preload/index.cjs)                          ${kb(statSync(join(root, 'out/preload/index.cjs')).size)}`,
-)
-console.log(
-  `estimated app.asar (out/ + production dependencies)      ${kb(du(join(root, 'out')) + depsSize)}`,
-)
+if (wanted('main')) printRows('main side', await mainRows())
+if (wanted('renderer')) printRows('renderer, in Chromium', await rendererRows())
+if (wanted('sizes')) printSizes()
