@@ -4,7 +4,7 @@ import { indicatorTableRows, type IndicatorTableRow } from '../indicators/format
 import { INDICATOR_REF, SNIPPET_SLOT, inlineLeafText } from '../indicators/references.ts'
 import { runInSplit } from '../outline/heading-markers.ts'
 import {
-  headingLabel,
+  HeadingCounter,
   isHeadingLevel,
   type HeadingLevel,
   type Level3Style,
@@ -49,15 +49,13 @@ export const APPENDIX_TITLE = '主要指标统计表'
  */
 export function buildExportModel(draft: DraftFile, options: ExportOptions): ExportModel {
   const leaf = inlineLeafText(draft.indicators)
-  const counters = [0, 0, 0, 0]
+  const counter = new HeadingCounter()
   const blocks: ExportBlock[] = []
   for (const node of draft.body.content as DocNode[]) {
     const text = xmlSafe(plainText(node, '\n', leaf)).replace(/\n/g, '')
     const level = node.attrs?.level
     if (node.type === 'heading' && isHeadingLevel(level)) {
-      counters[level - 1]! += 1
-      for (let deeper = level; deeper < 4; deeper++) counters[deeper] = 0
-      const label = headingLabel(level, counters[level - 1]!, options.level3)
+      const label = counter.nextLabel(level, options.level3)
       const split = runInSplit(text)
       const runs: ExportRun[] =
         split === null

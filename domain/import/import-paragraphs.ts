@@ -6,7 +6,7 @@ import { indicatorFromCatalogue, type DraftIndicator } from '../indicators/model
 import { parseIndicatorValue } from '../indicators/parse-value.ts'
 import { INDICATOR_REF } from '../indicators/references.ts'
 import { detectHeadingMarker } from '../outline/heading-markers.ts'
-import type { HeadingLevel } from '../outline/numbering.ts'
+import { HeadingCounter, type HeadingLevel } from '../outline/numbering.ts'
 
 /** A paragraph as read from a .docx (style, alignment, size) or a line of a .txt. */
 export interface SourceParagraph {
@@ -192,7 +192,7 @@ export function importParagraphs(
   }
 
   // Headings, and the numbering slips of the source: each place its own count breaks.
-  const counters = [0, 0, 0, 0]
+  const counter = new HeadingCounter()
   const sourceLast = [0, 0, 0, 0]
   const blocks: { kind: 'paragraph' | 'heading'; level?: HeadingLevel; text: string }[] = []
   for (const p of paragraphs) {
@@ -202,8 +202,7 @@ export function importParagraphs(
       blocks.push({ kind: 'paragraph', text: p.text })
       continue
     }
-    counters[level - 1]! += 1
-    for (let deeper = level; deeper < 4; deeper++) counters[deeper] = 0
+    const expected = counter.next(level)
     const text = marker ? marker.rest : p.text
     if (marker && marker.level === level) {
       if (marker.number !== sourceLast[level - 1]! + 1) {
@@ -211,7 +210,7 @@ export function importParagraphs(
           block: blocks.length,
           level,
           found: marker.number,
-          expected: counters[level - 1]!,
+          expected,
           title: text.slice(0, 30),
         })
       }

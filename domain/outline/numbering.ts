@@ -22,17 +22,31 @@ export function headingLabel(level: HeadingLevel, n: number, level3: Level3Style
 }
 
 /**
- * Numbers a sequence of heading levels as the official style does: each level counts
+ * The one heading counter of the editor, the outline, export and import: each level counts
  * within its parent and restarts under each new parent ("（一）" again under "二、").
  */
+export class HeadingCounter {
+  private readonly counters = [0, 0, 0, 0]
+
+  /** Counts a heading of `level` and returns its number within its parent. */
+  next(level: HeadingLevel): number {
+    const n = this.counters[level - 1]! + 1
+    this.counters[level - 1] = n
+    for (let deeper = level; deeper < 4; deeper++) this.counters[deeper] = 0
+    return n
+  }
+
+  /** Counts a heading of `level` and returns its drawn number. */
+  nextLabel(level: HeadingLevel, level3: Level3Style = '1.'): string {
+    return headingLabel(level, this.next(level), level3)
+  }
+}
+
+/** Numbers a sequence of heading levels in the official style. */
 export function numberHeadings(
   levels: readonly HeadingLevel[],
   level3: Level3Style = '1.',
 ): string[] {
-  const counters = [0, 0, 0, 0]
-  return levels.map((level) => {
-    counters[level - 1]! += 1
-    for (let deeper = level; deeper < 4; deeper++) counters[deeper] = 0
-    return headingLabel(level, counters[level - 1]!, level3)
-  })
+  const counter = new HeadingCounter()
+  return levels.map((level) => counter.nextLabel(level, level3))
 }

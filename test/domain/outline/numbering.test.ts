@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
 import { fromChineseNumeral, toChineseNumeral } from '../../../domain/outline/chinese-numerals.ts'
-import { headingLabel, numberHeadings } from '../../../domain/outline/numbering.ts'
+import {
+  HeadingCounter,
+  headingLabel,
+  numberHeadings,
+  type HeadingLevel,
+} from '../../../domain/outline/numbering.ts'
 
 describe('Chinese numerals', () => {
   it.each([
@@ -57,5 +62,14 @@ describe('heading labels', () => {
     expect(numberHeadings([1, 2, 3, 1])).toEqual(['一、', '（一）', '1.', '二、'])
     // demoting it to level 3 continues the list under (一)
     expect(numberHeadings([1, 2, 3, 3], '1、')).toEqual(['一、', '（一）', '1、', '2、'])
+  })
+})
+
+describe('the heading counter', () => {
+  it('gives the number within the parent, the one export and import read', () => {
+    const counter = new HeadingCounter()
+    expect([1, 2, 2, 1, 2, 3, 3].map((l) => counter.next(l as HeadingLevel))).toEqual([
+      1, 1, 2, 2, 1, 1, 2,
+    ])
   })
 })

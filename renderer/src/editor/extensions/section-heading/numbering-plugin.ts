@@ -4,7 +4,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 
 import { runInSplit } from '../../../../../domain/outline/heading-markers.ts'
 import {
-  headingLabel,
+  HeadingCounter,
   isHeadingLevel,
   type Level3Style,
 } from '../../../../../domain/outline/numbering.ts'
@@ -31,15 +31,13 @@ function posAtTextOffset(node: PmNode, start: number, offset: number): number {
  */
 export function numberingDecorations(doc: PmNode, level3: Level3Style): DecorationSet {
   const decorations: Decoration[] = []
-  const counters = [0, 0, 0, 0]
+  const counter = new HeadingCounter()
   doc.forEach((node, offset) => {
     const level = node.attrs.level
     if (node.type.name !== 'heading' || !isHeadingLevel(level)) return
-    counters[level - 1]! += 1
-    for (let deeper = level; deeper < 4; deeper++) counters[deeper] = 0
     decorations.push(
       Decoration.node(offset, offset + node.nodeSize, {
-        'data-number': headingLabel(level, counters[level - 1]!, level3),
+        'data-number': counter.nextLabel(level, level3),
       }),
     )
     const split = runInSplit(node.textContent)
