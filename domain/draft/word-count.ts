@@ -1,3 +1,7 @@
+import type { DraftIndicator } from '../indicators/model.ts'
+import { inlineLeafText } from '../indicators/references.ts'
+import { plainText, type Doc, type DocNode, type LeafText } from './doc.ts'
+
 /** CJK ideographs, and the full-width punctuation Word counts with them. */
 function isCjk(code: number): boolean {
   return (
@@ -45,4 +49,21 @@ export function countWords(text: string): number {
     }
   }
   return count
+}
+
+/**
+ * What 字数 counts in a draft, everywhere it is shown (status bar, outline, saved count, length
+ * check): the text as exported, references as their figures (nothing while empty), open slots
+ * as ［label］; drawn heading numbers not counted.
+ */
+export function wordLeafText(indicators: readonly DraftIndicator[]): LeafText {
+  return inlineLeafText(indicators)
+}
+
+/** The 字数 of a draft's body. */
+export function draftWordCount(content: {
+  body: Doc | DocNode
+  indicators: readonly DraftIndicator[]
+}): number {
+  return countWords(plainText(content.body, '\n', wordLeafText(content.indicators)))
 }

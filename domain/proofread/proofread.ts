@@ -1,8 +1,8 @@
 import { plainText, type DocNode } from '../draft/doc.ts'
 import type { DraftContent } from '../draft/draft.ts'
-import { countWords } from '../draft/word-count.ts'
+import { draftWordCount } from '../draft/word-count.ts'
 import { findInconsistencies } from '../indicators/consistency.ts'
-import { INDICATOR_REF, SNIPPET_SLOT, inlineLeafText } from '../indicators/references.ts'
+import { INDICATOR_REF, SNIPPET_SLOT } from '../indicators/references.ts'
 import { buildOutline, outlineBlocksOf } from '../outline/outline.ts'
 import { checkText, type RuleId, type Severity } from './checks.ts'
 
@@ -141,9 +141,10 @@ export function proofread(
 
   const target = content.meta.lengthTarget
   if (target) {
-    const words = countWords(
-      blocks.map((b) => plainText(b, '\n', inlineLeafText(content.indicators))).join('\n'),
-    )
+    const words = draftWordCount({
+      body: { type: 'doc', content: blocks },
+      indicators: content.indicators,
+    })
     if (words < target * 0.9 || words > target * 1.1) {
       add({
         rule: 'length',

@@ -3,13 +3,13 @@ import { readFile } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 
 import { DRAFT_SCHEMA_VERSION, type DraftFile } from '../../domain/draft/draft.ts'
+import { draftWordCount } from '../../domain/draft/word-count.ts'
 import { fontSetSchema } from '../../domain/export/gbt9704.ts'
 import type { ImportReport } from '../../domain/import/import-paragraphs.ts'
 import { defaultSettings } from '../../domain/settings.ts'
 import { writeFileAtomic } from '../services/drafts/atomic-write.ts'
 import { decodeDraft } from '../services/drafts/draft-codec.ts'
 import { DamagedFileError } from '../services/drafts/draft-errors.ts'
-import { wordCountOf } from '../services/drafts/draft-store.ts'
 import { draftToDocx, writeExport } from '../services/export/export-service.ts'
 import { contentFromImport } from '../services/import/content-from-import.ts'
 import { importFile } from '../services/import/import-file.ts'
@@ -49,7 +49,7 @@ export async function importToDraft(
         revision: 0,
         createdAt: now,
         updatedAt: now,
-        wordCount: wordCountOf(content),
+        wordCount: draftWordCount(content),
       },
       report: result.report,
     }

@@ -3,7 +3,6 @@ import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'n
 import { join } from 'node:path'
 
 import { carryForward } from '../../../domain/draft/carry-forward.ts'
-import { plainText } from '../../../domain/draft/doc.ts'
 import {
   DRAFT_SCHEMA_VERSION,
   draftIdSchema,
@@ -20,8 +19,7 @@ import {
   type RevisionInfo,
   type RevisionReason,
 } from '../../../domain/draft/revisions.ts'
-import { countWords } from '../../../domain/draft/word-count.ts'
-import { inlineLeafText } from '../../../domain/indicators/references.ts'
+import { draftWordCount } from '../../../domain/draft/word-count.ts'
 import { chineseDateTime } from '../../../domain/text/dates.ts'
 import { ServiceError } from '../service-error.ts'
 import { errorCode, writeFileAtomic, type AtomicFs } from './atomic-write.ts'
@@ -62,11 +60,6 @@ interface Head {
 }
 
 const NOT_FOUND = () => new ServiceError('NOT_FOUND', '找不到这份草稿，可能已被删除。')
-
-/** Word count as the writer sees it: indicator references count as the figures they show. */
-export function wordCountOf(content: Pick<DraftContent, 'body' | 'indicators'>): number {
-  return countWords(plainText(content.body, '\n', inlineLeafText(content.indicators)))
-}
 
 /**
  * Drafts on disk: one folder per draft with draft.json, revisions/ and quarantine/;
@@ -162,7 +155,7 @@ export class DraftStore {
       createdAt: at,
       updatedAt: at,
       ...content,
-      wordCount: wordCountOf(content),
+      wordCount: draftWordCount(content),
     }
     const text = encodeDraft(draft)
     const staging = join(this.draftsDir, `.new-${id}`)
@@ -306,7 +299,7 @@ export class DraftStore {
         createdAt: head?.createdAt ?? at,
         updatedAt: at,
         ...content,
-        wordCount: wordCountOf(content),
+        wordCount: draftWordCount(content),
       }
       const text = encodeDraft(draft)
       if (head && head.revision !== baseRevision) {

@@ -175,7 +175,7 @@ function DraftEditor({
     indicators: [...indicators.list()],
     ignoredFindings: [...ignoredRef.current],
   }))
-  const derived = useEditorDerived(editor, settings.level3Numbering, indicators.subscribe)
+  const derived = useEditorDerived(editor, settings.level3Numbering, indicators)
   const firstHeading = derived.sections[0]?.index ?? Infinity
   const preferred = categoriesForSection(
     derived.path.map((s) => s.title),

@@ -1,11 +1,17 @@
 import type { Editor } from '@tiptap/core'
 import { useEffect, useState } from 'react'
 
-import { countWords } from '../../../domain/draft/word-count.ts'
+import { countWords, wordLeafText } from '../../../domain/draft/word-count.ts'
 import type { Level3Style } from '../../../domain/outline/numbering.ts'
 import type { OutlineSection } from '../../../domain/outline/outline.ts'
 import type { EnumerationStorage } from './extensions/enumeration/index.ts'
-import { blockIndexAt, outlineOf, sectionPath } from './extensions/section-heading/index.ts'
+import {
+  blockIndexAt,
+  editorLeafText,
+  outlineOf,
+  sectionPath,
+} from './extensions/section-heading/index.ts'
+import type { IndicatorStore } from './indicators/indicator-store.ts'
 
 export interface EditorDerived {
   sections: OutlineSection[]
@@ -36,8 +42,8 @@ const EMPTY: EditorDerived = {
 export function useEditorDerived(
   editor: Editor | null,
   level3: Level3Style,
-  /** Another source of text changes: indicator values shown by references. */
-  subscribeExtra?: (listener: () => void) => () => void,
+  /** The values references show: they count in 字数 and change it. */
+  indicators: IndicatorStore,
 ): EditorDerived {
   const [derived, setDerived] = useState<EditorDerived>(EMPTY)
   useEffect(() => {
@@ -50,8 +56,10 @@ export function useEditorDerived(
       timer = null
       const { doc, selection } = editor.state
       if (docDirty) {
-        sections = outlineOf(doc, level3)
-        wordCount = countWords(doc.textBetween(0, doc.content.size, '\n'))
+        // Counted as the saved draft and the export count it, not as the editor shows empty figures.
+        const leaf = wordLeafText(indicators.list())
+        sections = outlineOf(doc, level3, leaf)
+        wordCount = countWords(doc.textBetween(0, doc.content.size, '\n', editorLeafText(leaf)))
         docDirty = false
       }
       const blockIndex = blockIndexAt(doc, selection.from)
@@ -80,13 +88,13 @@ export function useEditorDerived(
     compute()
     editor.on('update', onUpdate)
     editor.on('selectionUpdate', onSelection)
-    const unsubscribeExtra = subscribeExtra?.(onUpdate)
+    const unsubscribeIndicators = indicators.subscribe(onUpdate)
     return () => {
-      unsubscribeExtra?.()
+      unsubscribeIndicators()
       editor.off('update', onUpdate)
       editor.off('selectionUpdate', onSelection)
       if (timer) clearTimeout(timer)
     }
-  }, [editor, level3, subscribeExtra])
+  }, [editor, level3, indicators])
   return derived
 }

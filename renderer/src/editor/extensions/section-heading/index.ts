@@ -3,4 +3,4 @@ export {
   headingInputPatterns,
   type SectionHeadingOptions,
 } from './section-heading.ts'
-export { outlineOf, posOfBlock, blockIndexAt, sectionAt, sectionPath } from './sections.ts'
+export { editorLeafText, outlineOf, posOfBlock, blockIndexAt, sectionAt, sectionPath } from './sections.ts'

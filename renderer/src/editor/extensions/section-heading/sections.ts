@@ -1,5 +1,6 @@
 import type { Node as PmNode } from '@tiptap/pm/model'
 
+import type { LeafText } from '../../../../../domain/draft/doc.ts'
 import type { Level3Style } from '../../../../../domain/outline/numbering.ts'
 import {
   buildOutline,
@@ -7,17 +8,28 @@ import {
   type OutlineSection,
 } from '../../../../../domain/outline/outline.ts'
 
-/** The top-level blocks as the outline reads them. */
-export function outlineBlocks(doc: PmNode): OutlineBlock[] {
+/** An editor leaf read through a domain leaf text (the one 字数 rule), not through what it shows. */
+export function editorLeafText(leaf: LeafText): (node: PmNode) => string {
+  return (node) => leaf({ type: node.type.name, attrs: node.attrs })
+}
+
+/** The top-level blocks as the outline reads them; with `leaf`, inline atoms read as it says. */
+function outlineBlocks(doc: PmNode, leaf?: LeafText): OutlineBlock[] {
+  const read = leaf && editorLeafText(leaf)
   const blocks: OutlineBlock[] = []
   doc.forEach((node) =>
-    blocks.push({ type: node.type.name, level: node.attrs.level, text: node.textContent }),
+    blocks.push({
+      type: node.type.name,
+      level: node.attrs.level,
+      text: read ? node.textBetween(0, node.content.size, '', read) : node.textContent,
+    }),
   )
   return blocks
 }
 
-export function outlineOf(doc: PmNode, level3: Level3Style): OutlineSection[] {
-  return buildOutline(outlineBlocks(doc), level3)
+/** The section tree; pass `leaf` (the domain's word leaf text) when its word counts are shown. */
+export function outlineOf(doc: PmNode, level3: Level3Style, leaf?: LeafText): OutlineSection[] {
+  return buildOutline(outlineBlocks(doc, leaf), level3)
 }
 
 /** Document position where top-level block `index` starts (the end of the doc for index = childCount). */
