@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 
-import { DRAFT_SCHEMA_VERSION, type DraftFile } from '../../domain/draft/draft.ts'
-import { draftWordCount } from '../../domain/draft/word-count.ts'
+import type { DraftFile } from '../../domain/draft/draft.ts'
+import { newDraftFile } from '../../domain/draft/new-draft.ts'
 import { fontSetSchema } from '../../domain/export/gbt9704.ts'
 import type { ImportReport } from '../../domain/import/import-paragraphs.ts'
 import { defaultSettings } from '../../domain/settings.ts'
@@ -40,17 +40,8 @@ export async function importToDraft(
   try {
     const result = await importFile(basename(input), bytes, previousYear)
     const content = contentFromImport(result, { fileName: basename(input), previousYear })
-    const now = new Date().toISOString()
     return {
-      draft: {
-        ...content,
-        schemaVersion: DRAFT_SCHEMA_VERSION,
-        id: randomUUID(),
-        revision: 0,
-        createdAt: now,
-        updatedAt: now,
-        wordCount: draftWordCount(content),
-      },
+      draft: newDraftFile(content, randomUUID(), new Date()),
       report: result.report,
     }
   } catch (error) {

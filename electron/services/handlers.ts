@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path'
 
 import { summarize } from '../../domain/draft/draft.ts'
-import { suggestTitle, templateBody } from '../../domain/draft/templates.ts'
+import { draftFromTemplate } from '../../domain/draft/new-draft.ts'
 import type { Handlers } from './dispatcher.ts'
 import type { DraftStore } from './drafts/draft-store.ts'
 import { defaultExportName, draftToDocx, writeExport } from './export/export-service.ts'
@@ -43,26 +43,7 @@ export function createHandlers({
     updateSettings: (patch) => settings.update(patch),
 
     listDrafts: () => drafts.list(),
-    async createDraft({ kind, topic, unit, year }) {
-      const draft = await drafts.create({
-        meta: {
-          title: suggestTitle({ unit, year, kind, topic }),
-          unit,
-          year,
-          kind,
-          topic: kind === 'topical' ? topic : '',
-          superior: '',
-          recipient: '',
-          signature: unit,
-          date: '',
-          lengthTarget: null,
-        },
-        body: templateBody(kind, topic),
-        indicators: [],
-        ignoredFindings: [],
-      })
-      return summarize(draft)
-    },
+    createDraft: async (choice) => summarize(await drafts.create(draftFromTemplate(choice))),
     openDraft: ({ id }) => drafts.open(id),
     saveDraft: ({ id, baseRevision, content }) => drafts.save(id, baseRevision, content),
     renameDraft: ({ id, title }) => drafts.rename(id, title),

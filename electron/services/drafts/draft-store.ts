@@ -11,6 +11,7 @@ import {
   type DraftFile,
   type DraftSummary,
 } from '../../../domain/draft/draft.ts'
+import { newDraftFile } from '../../../domain/draft/new-draft.ts'
 import {
   PERIODIC_SNAPSHOT_MS,
   parseRevisionId,
@@ -147,16 +148,7 @@ export class DraftStore {
    */
   async create(content: DraftContent): Promise<DraftFile> {
     const id = randomUUID()
-    const at = this.now().toISOString()
-    const draft: DraftFile = {
-      schemaVersion: DRAFT_SCHEMA_VERSION,
-      id,
-      revision: 0,
-      createdAt: at,
-      updatedAt: at,
-      ...content,
-      wordCount: draftWordCount(content),
-    }
+    const draft = newDraftFile(content, id, this.now())
     const text = encodeDraft(draft)
     const staging = join(this.draftsDir, `.new-${id}`)
     await mkdir(join(staging, 'revisions'), { recursive: true })

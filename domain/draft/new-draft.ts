@@ -1,0 +1,61 @@
+import {
+  DRAFT_SCHEMA_VERSION,
+  type DraftContent,
+  type DraftFile,
+  type DraftKind,
+  type DraftMeta,
+} from './draft.ts'
+import { suggestTitle, templateBody } from './templates.ts'
+import { draftWordCount } from './word-count.ts'
+
+/**
+ * The metadata of a new draft, wherever it is made (template, import, command line): what is
+ * not given is empty, and the signature is the unit until the writer says otherwise.
+ */
+export function newDraftMeta(
+  given: Pick<DraftMeta, 'unit' | 'year' | 'kind'> & Partial<DraftMeta>,
+): DraftMeta {
+  const topic = given.kind === 'topical' ? (given.topic ?? '') : ''
+  return {
+    title:
+      given.title ?? suggestTitle({ unit: given.unit, year: given.year, kind: given.kind, topic }),
+    unit: given.unit,
+    year: given.year,
+    kind: given.kind,
+    topic,
+    superior: given.superior ?? '',
+    recipient: given.recipient ?? '',
+    signature: given.signature ?? given.unit,
+    date: given.date ?? '',
+    lengthTarget: given.lengthTarget ?? null,
+  }
+}
+
+/** A new draft from the template chooser: suggested title, the kind's sections and guidance. */
+export function draftFromTemplate(choice: {
+  kind: DraftKind
+  topic: string
+  unit: string
+  year: number
+}): DraftContent {
+  return {
+    meta: newDraftMeta(choice),
+    body: templateBody(choice.kind, choice.topic),
+    indicators: [],
+    ignoredFindings: [],
+  }
+}
+
+/** The file of a draft made now, at revision 0. */
+export function newDraftFile(content: DraftContent, id: string, at: Date): DraftFile {
+  const iso = at.toISOString()
+  return {
+    schemaVersion: DRAFT_SCHEMA_VERSION,
+    id,
+    revision: 0,
+    createdAt: iso,
+    updatedAt: iso,
+    ...content,
+    wordCount: draftWordCount(content),
+  }
+}
