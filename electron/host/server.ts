@@ -4,12 +4,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 
 import type { ApiResult } from '../../domain/contract.ts'
+import { HOST_TOKEN_HEADER, HOST_TOKEN_META } from '../../domain/host-token.ts'
 import { SECURITY_HEADERS, contentTypeOf, resolveAssetPath } from '../services/app-assets.ts'
 import type { Dispatch } from '../services/dispatcher.ts'
-
-/** Header and meta name that carry the per-run token. */
-export const TOKEN_HEADER = 'x-caogao-token'
-export const TOKEN_META = 'caogao-host-token'
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 
@@ -52,7 +49,7 @@ export async function startBrowserHost(options: {
       return sendText(res, 404, 'Not found')
     }
     if (filePath.endsWith('index.html')) {
-      const meta = `<meta name="${TOKEN_META}" content="${token}">`
+      const meta = `<meta name="${HOST_TOKEN_META}" content="${token}">`
       body = Buffer.from(body.toString('utf8').replace('</head>', `${meta}</head>`))
     }
     res.writeHead(200, {
@@ -72,7 +69,7 @@ export async function startBrowserHost(options: {
     const origin = req.headers.origin
     if (origin !== undefined && origin !== `http://${hostHeader}`)
       return sendText(res, 403, 'Forbidden')
-    const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''))
+    const given = Buffer.from(String(req.headers[HOST_TOKEN_HEADER] ?? ''))
     if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
       return sendJson(res, 403, {
         ok: false,

@@ -1,20 +1,20 @@
 import type { Page } from 'playwright-core'
 
+import { HOST_TOKEN_HEADER, HOST_TOKEN_META } from '../../domain/host-token.ts'
+
 /** Calls the contract from the page, as the renderer does, with the page's own token: the raw answer. */
 export function callRaw(page: Page, method: string, input: unknown): Promise<unknown> {
   return page.evaluate(
-    async ([m, i]) => {
-      const token = document.querySelector<HTMLMetaElement>(
-        'meta[name="caogao-host-token"]',
-      )!.content
+    async ([m, i, meta, header]) => {
+      const token = document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)!.content
       const res = await fetch(`/api/${m}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Caogao-Token': token },
+        headers: { 'Content-Type': 'application/json', [header]: token },
         body: JSON.stringify(i),
       })
       return res.json()
     },
-    [method, input] as const,
+    [method, input, HOST_TOKEN_META, HOST_TOKEN_HEADER] as const,
   )
 }
 

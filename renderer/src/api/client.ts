@@ -8,6 +8,7 @@ import {
   type MethodName,
   type MethodOutput,
 } from '../../../domain/contract.ts'
+import { HOST_TOKEN_HEADER, HOST_TOKEN_META } from '../../../domain/host-token.ts'
 
 /** A failed call, with the code for the program and the Chinese message for the writer. */
 export class ApiError extends Error {
@@ -39,13 +40,13 @@ function preloadTransport(bridge: NonNullable<Window['caogao']>): Transport {
 
 /** The browser host answers the same contract over HTTP; the page it served carries the token. */
 function hostTransport(): Transport {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="caogao-host-token"]')?.content
+  const token = document.querySelector<HTMLMetaElement>(`meta[name="${HOST_TOKEN_META}"]`)?.content
   return async (method, input) => {
     let response: Response
     try {
       response = await fetch(`/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Caogao-Token': token ?? '' },
+        headers: { 'Content-Type': 'application/json', [HOST_TOKEN_HEADER]: token ?? '' },
         body: JSON.stringify(input),
       })
     } catch {

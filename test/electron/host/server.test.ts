@@ -2,7 +2,7 @@ import { request } from 'node:http'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { TOKEN_HEADER } from '../../../electron/host/server.ts'
+import { HOST_TOKEN_HEADER as TOKEN_HEADER, HOST_TOKEN_META } from '../../../domain/host-token.ts'
 import { startTestHost, type TestHost } from '../../e2e/support.ts'
 
 let host: TestHost
@@ -63,7 +63,7 @@ describe('browser host', () => {
     const res = await send({ path: '/' })
     expect(res.status).toBe(200)
     expect(res.headers['content-security-policy']).toContain("default-src 'self'")
-    expect(res.body).toContain(`<meta name="caogao-host-token" content="${host.token}">`)
+    expect(res.body).toContain(`<meta name="${HOST_TOKEN_META}" content="${host.token}">`)
   })
 
   it('answers the contract with the real services', async () => {
