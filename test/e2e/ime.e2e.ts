@@ -158,3 +158,60 @@ describe('Chinese input (IME composition)', () => {
     await expectSavedSoon(words.join(''))
   })
 })
+
+describe('a heading marker typed by keys, then a word through the IME', () => {
+  /** A new empty paragraph after the last block, with the caret in it. */
+  async function newParagraph() {
+    await caretIn(2)
+    await page.keyboard.press('Enter')
+  }
+
+  it.each([
+    ['1.', 3, 'h3'],
+    ['1．', 3, 'h3'],
+    ['1. ', 3, 'h3'],
+    ['２.', 3, 'h3'],
+  ])(
+    '"%s" then 教育 makes a level-%i heading without the typed marker',
+    async (marker, _l, tag) => {
+      await newParagraph()
+      await page.keyboard.type(marker)
+      await imeType('jiaoyu', '教育')
+      const heading = page.locator(`.page-body ${tag}`).last()
+      await expect.poll(() => heading.textContent()).toBe('教育')
+      await expectSavedSoon('"text":"教育"')
+    },
+  )
+
+  it('"1. " then a character typed by keys makes the same heading', async () => {
+    await newParagraph()
+    await page.keyboard.type('1. 教育')
+    await expect.poll(() => page.locator('.page-body h3').last().textContent()).toBe('教育')
+  })
+
+  it('composing later in an old paragraph that starts with "1." changes nothing', async () => {
+    await newParagraph()
+    await page.keyboard.type('1.')
+    await page.keyboard.press('Backspace')
+    await page.keyboard.type('.5万元用于')
+    await imeType('gaizao', '改造')
+    await expect.poll(() => blockText(3)).toBe('1.5万元用于改造')
+    await expect(
+      page
+        .locator('.page-body > *')
+        .nth(3)
+        .evaluate((el) => el.tagName),
+    ).resolves.toBe('P')
+  })
+
+  it('Ctrl+Alt+1 on a line that starts with a typed 三、 draws the number instead of repeating it', async () => {
+    await newParagraph()
+    // Pasted lines keep their typed marker as text until the writer makes them headings.
+    await page.keyboard.insertText('三、存在的问题')
+    await expect.poll(() => blockText(3)).toBe('三、存在的问题')
+    await page.keyboard.press('Control+Alt+1')
+    const heading = page.locator('.page-body h1').last()
+    await expect.poll(() => heading.textContent()).toBe('存在的问题')
+    await expect(heading.getAttribute('data-number')).resolves.toBe('二、')
+  })
+})

@@ -3,4 +3,11 @@ export {
   headingInputPatterns,
   type SectionHeadingOptions,
 } from './section-heading.ts'
-export { editorLeafText, outlineOf, posOfBlock, blockIndexAt, sectionAt, sectionPath } from './sections.ts'
+export {
+  editorLeafText,
+  outlineOf,
+  posOfBlock,
+  blockIndexAt,
+  sectionAt,
+  sectionPath,
+} from './sections.ts'

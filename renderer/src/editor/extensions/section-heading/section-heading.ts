@@ -7,6 +7,7 @@ import type { HeadingLevel, Level3Style } from '../../../../../domain/outline/nu
 import { moveBlocks, shiftLevels, siblingOf } from '../../../../../domain/outline/outline.ts'
 import { REFRESH_NUMBERING, numberingPlugin } from './numbering-plugin.ts'
 import { blockIndexAt, outlineOf, posOfBlock, sectionAt } from './sections.ts'
+import { stripTypedMarkers, typedMarkerPlugin } from './typed-marker.ts'
 
 export interface SectionHeadingOptions {
   /** How level-3 headings are numbered: "1." (GB/T 9704) or "1、". */
@@ -24,7 +25,7 @@ declare module '@tiptap/core' {
       moveSectionBy: (direction: -1 | 1, index?: number) => ReturnType
       /** Promotes (-1) or demotes (+1) the section around the cursor, or the one at `index`. */
       shiftSection: (delta: -1 | 1, index?: number) => ReturnType
-      /** Makes the current block a heading of `level`, or a body paragraph for 0. */
+      /** Makes the current block a heading of `level` (dropping a typed marker), or a body paragraph for 0. */
       setSectionLevel: (level: HeadingLevel | 0) => ReturnType
       /** Redraws the numbers after a change of the level-3 style. */
       setLevel3Style: (style: Level3Style) => ReturnType
@@ -41,7 +42,7 @@ export const headingInputPatterns: { find: RegExp; level: HeadingLevel; keep?: n
   { find: /^[一二三四五六七八九十]+[、．]$/, level: 1 },
   { find: /^[（(][一二三四五六七八九十]+[）)]$/, level: 2 },
   { find: /^[0-9０-９]{1,2}、$/, level: 3 },
-  { find: /^[0-9０-９]{1,2}[.．]([^0-9０-９.．\s])$/, level: 3, keep: 1 },
+  { find: /^[0-9０-９]{1,2}[.．][ \u3000]*([^0-9０-９.．\s\u3000])$/, level: 3, keep: 1 },
   { find: /^[（(][0-9０-９]{1,3}[）)]$/, level: 4 },
 ]
 
@@ -139,8 +140,11 @@ export const SectionHeading = Heading.extend<
         },
       setSectionLevel:
         (level) =>
-        ({ commands }) =>
-          level === 0 ? commands.setNode('paragraph') : commands.setNode(this.name, { level }),
+        ({ tr, dispatch, commands }) => {
+          if (level === 0) return commands.setNode('paragraph')
+          if (dispatch) stripTypedMarkers(tr, tr.selection.from, tr.selection.to)
+          return commands.setNode(this.name, { level })
+        },
       setLevel3Style:
         (style) =>
         ({ tr, dispatch }) => {
@@ -184,6 +188,10 @@ export const SectionHeading = Heading.extend<
   },
 
   addProseMirrorPlugins() {
-    return [...(this.parent?.() ?? []), numberingPlugin(() => this.storage.level3)]
+    return [
+      ...(this.parent?.() ?? []),
+      numberingPlugin(() => this.storage.level3),
+      typedMarkerPlugin(() => this.type),
+    ]
   },
 })
