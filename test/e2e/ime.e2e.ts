@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import type { Browser, CDPSession, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { openNewDraft } from './page-api.ts'
 import { launchChromium, startTestHost, type TestHost } from './support.ts'
+import { imeType as imeTypeIn } from './typing.ts'
 
 let host: TestHost
 let browser: Browser
 let page: Page
-let cdp: CDPSession
 let draftId: string
 
 const BODY = {
@@ -36,7 +36,6 @@ beforeEach(async () => {
   // A long typing pause, so only compositionend itself can have saved the text in time.
   await page.goto(`${host.url}?autosaveIdleMs=20000`)
   draftId = await openNewDraft(page, { kind: 'blank', body: BODY })
-  cdp = await page.context().newCDPSession(page)
 })
 afterEach(async () => {
   await page?.close()
@@ -46,19 +45,7 @@ afterAll(async () => {
   await host?.dispose()
 })
 
-/** Types pinyin through the IME as Microsoft Pinyin or Sogou does, then commits `result`. */
-async function imeType(pinyin: string, result: string) {
-  for (let i = 1; i <= pinyin.length; i++) {
-    const text = pinyin.slice(0, i)
-    await cdp.send('Input.imeSetComposition', { text, selectionStart: i, selectionEnd: i })
-  }
-  await cdp.send('Input.imeSetComposition', {
-    text: result,
-    selectionStart: result.length,
-    selectionEnd: result.length,
-  })
-  await cdp.send('Input.insertText', { text: result })
-}
+const imeType = (pinyin: string, result: string) => imeTypeIn(page, pinyin, result)
 
 /** Places the caret in block `index` of the page body at text offset `offset` (or its end). */
 async function caretIn(index: number, offset?: number) {

@@ -1,6 +1,7 @@
 import { Node, mergeAttributes } from '@tiptap/core'
 import { Fragment, Slice, type Node as PmNode } from '@tiptap/pm/model'
-import { NodeSelection, TextSelection, type EditorState } from '@tiptap/pm/state'
+import { NodeSelection, Plugin, PluginKey, TextSelection, type EditorState } from '@tiptap/pm/state'
+import type { EditorView } from '@tiptap/pm/view'
 
 import type { DocNode } from '../../../../../domain/draft/doc.ts'
 import { SNIPPET_SLOT, slotText } from '../../../../../domain/indicators/references.ts'
@@ -8,7 +9,7 @@ import { SNIPPET_SLOT, slotText } from '../../../../../domain/indicators/referen
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     snippetSlot: {
-      /** Inserts a filled snippet at the cursor and leaves the cursor before it, so Tab reaches its first slot. */
+      /** Inserts a filled snippet at the cursor with its first blank selected (or the caret after it). */
       insertSnippet: (content: DocNode[]) => ReturnType
     }
   }
@@ -82,11 +83,52 @@ export const SnippetSlot = Node.create({
             const nodes = content.map((n) => state.schema.nodeFromJSON(n))
             const from = tr.selection.from
             tr.replaceSelection(new Slice(Fragment.fromArray(nodes), 0, 0))
-            tr.setSelection(TextSelection.create(tr.doc, from)).scrollIntoView()
+            // The first blank is selected, ready to be typed over; without one the caret follows the phrase.
+            const end = tr.mapping.map(from, 1)
+            let blank: number | null = null
+            tr.doc.nodesBetween(from, end, (node, pos) => {
+              if (blank === null && node.type.name === SNIPPET_SLOT) blank = pos
+              return blank === null
+            })
+            tr.setSelection(
+              blank === null
+                ? TextSelection.create(tr.doc, end)
+                : NodeSelection.create(tr.doc, blank),
+            ).scrollIntoView()
           }
           return true
         },
     }
+  },
+
+  addProseMirrorPlugins() {
+    // The IME writes into the DOM selection, which around a selected atom is no text position:
+    // Chromium then puts the word elsewhere or replaces the paragraph. Before any composition
+    // begins, a selected blank becomes a caret where it stood, and the word lands there.
+    const openBlank = (view: EditorView): void => {
+      const { selection } = view.state
+      if (!(selection instanceof NodeSelection) || selection.node.type.name !== SNIPPET_SLOT) return
+      const tr = view.state.tr.delete(selection.from, selection.to)
+      view.dispatch(tr.setSelection(TextSelection.create(tr.doc, selection.from)))
+    }
+    return [
+      new Plugin({
+        key: new PluginKey('snippetSlotIme'),
+        props: {
+          handleKeyDown: (view, event) => {
+            // keyCode 229 ("Process"): the key went to the IME, which is about to compose.
+            if (event.keyCode === 229 || event.key === 'Process') openBlank(view)
+            return false
+          },
+          handleDOMEvents: {
+            compositionstart: (view) => {
+              openBlank(view)
+              return false
+            },
+          },
+        },
+      }),
+    ]
   },
 
   addKeyboardShortcuts() {
@@ -107,6 +149,13 @@ export const SnippetSlot = Node.create({
     return {
       Tab: () => jump(1),
       'Shift-Tab': () => jump(-1),
+      // Enter on a selected blank would split the phrase and drop the blank: it leaves the blank instead.
+      Enter: () => {
+        const { selection } = this.editor.state
+        if (!(selection instanceof NodeSelection) || selection.node.type.name !== SNIPPET_SLOT)
+          return false
+        return this.editor.commands.setTextSelection(selection.to)
+      },
     }
   },
 })

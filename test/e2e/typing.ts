@@ -1,0 +1,48 @@
+import type { CDPSession, Page } from 'playwright-core'
+
+/** How a string reaches the editor: key by key, or through a Chinese IME. */
+export type TypingMode = 'keys' | 'ime'
+export const TYPING_MODES: readonly TypingMode[] = ['keys', 'ime']
+
+const sessions = new WeakMap<Page, CDPSession>()
+
+async function cdpOf(page: Page): Promise<CDPSession> {
+  let cdp = sessions.get(page)
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page)
+    sessions.set(page, cdp)
+  }
+  return cdp
+}
+
+/**
+ * Types `result` through the IME as Microsoft Pinyin or Sogou does: the key that opens the
+ * composition (keydown "Process", keyCode 229), composition updates with growing pinyin, the
+ * chosen word, then the commit.
+ */
+export async function imeType(page: Page, pinyin: string, result: string): Promise<void> {
+  const cdp = await cdpOf(page)
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: 'rawKeyDown',
+    key: 'Process',
+    code: 'KeyA',
+    windowsVirtualKeyCode: 229,
+    nativeVirtualKeyCode: 229,
+  })
+  for (let i = 1; i <= pinyin.length; i++) {
+    const text = pinyin.slice(0, i)
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: i, selectionEnd: i })
+  }
+  await cdp.send('Input.imeSetComposition', {
+    text: result,
+    selectionStart: result.length,
+    selectionEnd: result.length,
+  })
+  await cdp.send('Input.insertText', { text: result })
+}
+
+/** Types `text` in the given mode; through the IME each string is one composition. */
+export async function typeIn(page: Page, mode: TypingMode, text: string): Promise<void> {
+  if (mode === 'keys') await page.keyboard.type(text)
+  else await imeType(page, 'pinyin'.slice(0, Math.max(1, Math.min(6, text.length * 2))), text)
+}
