@@ -30,8 +30,11 @@ export const TEAM_REPORTS = join(ROOT, 'test/fixtures/reports')
  */
 export function describeWith(corpus: string | null, missing: string, skipped: string) {
   if (corpus) return describe
-  const line = `skipped: ${skipped} (no ${missing}: set CAOGAO_SHARED_DIR or put shared/ beside the repository)`
-  if (process.env.CAOGAO_REQUIRE_SHARED) throw new Error(`${line}; CAOGAO_REQUIRE_SHARED is set`)
+  const where = 'set CAOGAO_SHARED_DIR or put shared/ beside the repository'
+  if (process.env.CAOGAO_REQUIRE_SHARED) {
+    throw new Error(`${skipped} needs the ${missing}, and CAOGAO_REQUIRE_SHARED is set: ${where}`)
+  }
+  const line = `skipped: ${skipped} (no ${missing}: ${where})`
   // Written straight to stdout: every reporter shows it, once, even for a skipped file.
   process.stdout.write(`${line}\n`)
   return describe.skip
