@@ -1,5 +1,6 @@
-// A realistic long report for benchmarks: fixture text, 60 sections, 300 indicator references.
-import { readFileSync } from 'node:fs'
+// A realistic long report for benchmarks: the team's fixture reports' sentences, cycled to the
+// length asked, 60 sections, 300 indicator references.
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { heading, paragraph, type DocNode } from '../domain/draft/doc.ts'
@@ -7,10 +8,12 @@ import type { DraftContent, DraftFile } from '../domain/draft/draft.ts'
 import { catalogueEntry } from '../domain/indicators/catalogue.ts'
 import { indicatorFromCatalogue } from '../domain/indicators/model.ts'
 
-const FIXTURES = join(import.meta.dirname, '../../shared/fixtures/reports')
+const FIXTURES = join(import.meta.dirname, '../test/fixtures/reports')
 
 function fixtureSentences(): string[] {
-  const text = ['district-annual-a.txt', 'district-annual-b.txt', 'collection-topical.txt']
+  const text = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
     .map((f) => readFileSync(join(FIXTURES, f), 'utf8'))
     .join('\n')
   return text

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
+import { TEAM_REPORTS } from '../support/external-corpus.ts'
 import { openNewDraft } from './page-api.ts'
 import { SCREENSHOT_DIR, useBrowser } from './support.ts'
 
@@ -198,10 +199,7 @@ describe('the sectioned editor', () => {
   it('pastes a fixture report as numbered sections', async () => {
     await openNewDraft(session.page, { kind: 'blank' })
     await session.page.locator('.page-body').click()
-    const text = await readFile(
-      join(import.meta.dirname, '../../../shared/fixtures/reports/district-annual-a.txt'),
-      'utf8',
-    )
+    const text = await readFile(join(TEAM_REPORTS, 'county-annual.txt'), 'utf8')
     await session.page.evaluate((t) => {
       const data = new DataTransfer()
       data.setData('text/plain', t)
@@ -213,11 +211,11 @@ describe('the sectioned editor', () => {
     }, text)
     const h = await headings(session.page)
     expect(h.slice(0, 3)).toEqual([
-      '一、20XX年主要工作',
-      '（一）以教育质量为中心，整体提升办学水平',
-      expect.stringMatching(/^1\.“普九”成果进一步巩固。202_年下期/),
+      '一、2025年工作开展情况',
+      '（一）坚持党建统领，把稳教育发展方向',
+      expect.stringMatching(/^1\.强化组织领导。成立了/),
     ])
-    expect(h.filter((x) => /^[一二三四五六七八九十]+、/.test(x))).toHaveLength(2)
+    expect(h.filter((x) => /^[一二三四五六七八九十]+、/.test(x))).toHaveLength(3)
     await session.page.locator('.page-body h3').first().scrollIntoViewIfNeeded()
     await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'pasted-report.png') })
   })

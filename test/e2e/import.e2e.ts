@@ -2,10 +2,11 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { TEAM_REPORTS } from '../support/external-corpus.ts'
 import { SCREENSHOT_DIR, useBrowser } from './support.ts'
 
 const session = useBrowser({ pagePerTest: false })
-const fixture = join(import.meta.dirname, '../../../shared/fixtures/reports/district-annual-a.txt')
+const fixture = join(TEAM_REPORTS, 'county-annual.txt')
 
 describe('importing last year’s report', () => {
   it('makes a sectioned draft with figures as last year’s values, and lists what it found', async () => {
@@ -33,15 +34,15 @@ describe('importing last year’s report', () => {
         els.slice(0, 3).map((e) => `${e.getAttribute('data-number')}${e.textContent}`),
       )
     expect(h).toEqual([
-      '一、20XX年主要工作',
-      '（一）以教育质量为中心，整体提升办学水平',
-      '（二）以布局调整为契机，进一步改善办学条件',
+      '一、2025年工作开展情况',
+      '（一）坚持党建统领，把稳教育发展方向',
+      '（二）推进均衡发展，夯实义务教育基础',
     ])
 
     // Last year's figures are in the 上年 column; this year's are to be filled in.
     await session.page.getByRole('tab', { name: '指标' }).click()
     const card = session.page.getByTestId('indicator-card').filter({ hasText: '初中在校生数' })
-    await expect(card.getByLabel('上年').inputValue()).resolves.toBe('12458')
+    await expect(card.getByLabel('上年').inputValue()).resolves.toBe('12537')
     await expect(card.getByLabel('今年').inputValue()).resolves.toBe('')
     await card.getByLabel('今年').fill('12600')
     await expect(

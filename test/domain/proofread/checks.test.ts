@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { importParagraphs, paragraphsOfText } from '../../../domain/import/import-paragraphs.ts'
 import { applyFix, checkText, type RuleId } from '../../../domain/proofread/checks.ts'
 import { checkedTexts, proofread } from '../../../domain/proofread/proofread.ts'
+import { REAL_REPORTS, TEAM_REPORTS, describeWith } from '../../support/external-corpus.ts'
 
 const rules = (text: string, year = 2026) => checkText(text, year).map((f) => f.rule)
 
@@ -77,10 +78,8 @@ describe('fixes', () => {
   })
 })
 
-const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures/reports')
-
-function checkFixture(name: string) {
-  const imported = importParagraphs(paragraphsOfText(readFileSync(join(FIXTURES, name), 'utf8')), {
+function checkFixture(name: string, folder = REAL_REPORTS!) {
+  const imported = importParagraphs(paragraphsOfText(readFileSync(join(folder, name), 'utf8')), {
     previousYear: false,
   })
   const body = { type: 'doc' as const, content: imported.body }
@@ -101,7 +100,11 @@ function checkFixture(name: string) {
   return { findings, chars, texts: findings.map((f) => `${f.rule}:${f.text}`) }
 }
 
-describe('the fixture reports', () => {
+describeWith(
+  REAL_REPORTS,
+  'external reports',
+  'proofreading findings on the three real reports',
+)('the real reports', () => {
   it('district-annual-a: its placeholders, skipped item, half-width commas and 比XX年年 are found', () => {
     const { texts } = checkFixture('district-annual-a.txt')
     expect(texts).toEqual(
@@ -120,19 +123,51 @@ describe('the fixture reports', () => {
     expect(texts).toContain('placeholder:20xx年')
     expect(texts.some((t) => t.startsWith('sequence:'))).toBe(true)
   })
+})
 
+describe('the team’s fixture reports', () => {
+  it('school-safety: its placeholders, half-width commas, doubled 。 and 一是/三是/二是 are found', () => {
+    const { texts } = checkFixture('school-safety.txt', TEAM_REPORTS)
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'placeholder:20XX年',
+        'placeholder:***',
+        'half-width:,',
+        'doubled-mark:。。',
+        'sequence:三是',
+        'sequence:二是',
+      ]),
+    )
+  })
+
+  it('township-half-year: 20XX and the half-width commas are found', () => {
+    const { texts } = checkFixture('township-half-year.txt', TEAM_REPORTS)
+    expect(texts).toContain('placeholder:20XX年')
+    expect(texts.filter((t) => t === 'half-width:,').length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('county-annual and student-aid: no slip of the text itself', () => {
+    for (const name of ['county-annual.txt', 'student-aid.txt']) {
+      const { texts } = checkFixture(name, TEAM_REPORTS)
+      // Outline findings aside (a run-in heading counts as an empty section today).
+      expect(texts.filter((t) => !t.startsWith('empty-section:'))).toEqual([])
+    }
+  })
+})
+
+describe('clean text', () => {
   it('raise few false alarms on clean passages (rate per 10,000 characters printed)', () => {
-    // Clean passages: the fixtures' paragraphs in which a careful reader finds no slip.
+    // Clean passages: report sentences in which a careful reader finds no slip.
     const clean = [
       '全区教育系统坚持以立德树人为根本任务，扎实推进素质教育，教育教学质量稳步提升。',
       '一是加强领导，落实责任；二是完善制度，规范管理；三是强化督查，确保实效。',
-      '全年共投入资金115万元，完成了对旧教学楼的改造，两个学校建设经费全部保障到位。',
+      '全年争取各级项目资金8650万元，新建、改扩建校舍4.2万平方米，改造危房面积3200平方米，新增学位1350个。',
       '学前三年毛入园率达到92.5%，比上年提高3.2个百分点；小学适龄儿童入学率保持100%。',
       '我们将以更加饱满的热情、更加务实的作风，推动各项工作再上新台阶。',
       '截至2026年11月，全县共有中小学校86所，在校学生41236人，专任教师3120人。',
       '坚持“以人为本、育人为先”的理念，开展《义务教育法》学习宣传活动，受益学生12000余人次。',
-      '全区高中在校学生9069人，初中升入高中阶段学生比率为96%，普通高考再创历史新高。',
-      '联合卫生、安委、交警、工商等部门对全区59所幼儿园进行了校车安全隐患排查。',
+      '2025年高考，本科上线人数2136人，上线率为58.3%，比上年提高2.1个百分点；特殊类型招生控制线上线率为6.4%。',
+      '针对校园周边环境，联合派出所、市场监管等部门开展专项整治3次，清理校门口流动摊点11个。',
       '2026年1月5日，召开全县教育工作会议，部署全年工作；15—24周岁人口非文盲率为100%。',
     ]
     const findings = clean.flatMap((paragraph) => checkText(paragraph, 2026))

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { TEAM_REPORTS as fixtures } from '../../support/external-corpus.ts'
+
 const bin = join(import.meta.dirname, '../../../bin/caogao.js')
 
 describe('caogao command line', () => {
@@ -27,12 +29,10 @@ describe('caogao command line', () => {
 })
 
 describe('caogao export', () => {
-  const fixtures = join(import.meta.dirname, '../../../../shared/fixtures/reports')
-
   it('exports a plain-text report to a Word file', () => {
     const dir = mkdtempSync(join(tmpdir(), '导出 '))
-    const input = join(dir, '区教育工作总结.txt')
-    copyFileSync(join(fixtures, 'district-annual-a.txt'), input)
+    const input = join(dir, '县教育工作总结.txt')
+    copyFileSync(join(fixtures, 'county-annual.txt'), input)
     const out = join(dir, '输出.docx')
     const run = spawnSync(
       process.execPath,
@@ -82,21 +82,20 @@ describe('caogao export', () => {
 })
 
 describe('caogao import', () => {
-  const fixtures = join(import.meta.dirname, '../../../../shared/fixtures/reports')
-
   it('imports last year’s report into a draft file the app and export read', () => {
     const dir = mkdtempSync(join(tmpdir(), '导入 '))
     const out = join(dir, '草稿.json')
     const run = spawnSync(
       process.execPath,
-      [bin, 'import', join(fixtures, 'district-annual-b.txt'), '-o', out, '--previous-year'],
+      [bin, 'import', join(fixtures, 'county-annual.txt'), '-o', out, '--previous-year'],
       {
         encoding: 'utf8',
       },
     )
     expect(run.status).toBe(0)
-    expect(run.stdout).toContain('标题：区教育局09年工作总结')
-    expect(run.stdout).toContain('章节：7 个')
+    // Last year's title, moved on a year for the new draft.
+    expect(run.stdout).toContain('标题：某某县教育局2026年度教育工作总结')
+    expect(run.stdout).toContain('章节：29 个')
     const draft = JSON.parse(readFileSync(out, 'utf8'))
     expect(draft.schemaVersion).toBe(1)
     expect(draft.indicators.every((i: { current: unknown }) => i.current === null)).toBe(true)
@@ -110,31 +109,24 @@ describe('caogao import', () => {
 })
 
 describe('caogao check', () => {
-  const fixtures = join(import.meta.dirname, '../../../../shared/fixtures/reports')
-
   it('lists the slips of each file and exits non-zero when one must be fixed', () => {
     const run = spawnSync(
       process.execPath,
-      [
-        bin,
-        'check',
-        join(fixtures, 'district-annual-a.txt'),
-        join(fixtures, 'district-annual-b.txt'),
-      ],
+      [bin, 'check', join(fixtures, 'township-half-year.txt'), join(fixtures, 'school-safety.txt')],
       {
         encoding: 'utf8',
       },
     )
     expect(run.status).toBe(1)
-    expect(run.stdout).toContain('【district-annual-a.txt】')
+    expect(run.stdout).toContain('【township-half-year.txt】')
     expect(run.stdout).toContain('“20XX年”是待填写的占位符')
-    expect(run.stdout).toContain('【district-annual-b.txt】')
+    expect(run.stdout).toContain('【school-safety.txt】')
   })
 
   it('prints JSON with --json', () => {
     const run = spawnSync(
       process.execPath,
-      [bin, 'check', join(fixtures, 'district-annual-a.txt'), '--json'],
+      [bin, 'check', join(fixtures, 'school-safety.txt'), '--json'],
       { encoding: 'utf8' },
     )
     const results = JSON.parse(run.stdout)

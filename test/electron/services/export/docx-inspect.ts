@@ -9,8 +9,10 @@ import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm'
 
+import { OOXML_SCHEMAS } from '../../../support/external-corpus.ts'
+
 const run = promisify(execFile)
-export const SHARED = join(import.meta.dirname, '../../../../../shared')
+const FONTS_CONF = join(import.meta.dirname, '../../../support/fonts-gongwen.conf')
 
 export async function docxParts(data: Buffer): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(data)
@@ -23,7 +25,9 @@ export async function docxParts(data: Buffer): Promise<Map<string, string>> {
 
 /** The transitional schemas, flattened into one folder for xmllint's in-memory file system. */
 function schemaFiles(): XMLFileInfo[] {
-  const root = join(SHARED, 'ooxml-schemas')
+  const root = OOXML_SCHEMAS
+  if (!root)
+    throw new Error('no OOXML schemas: run schema tests with describeWith(OOXML_SCHEMAS, …)')
   const files: XMLFileInfo[] = []
   for (const dir of ['ISO-IEC29500-4_2016', 'mce', 'microsoft']) {
     for (const name of readdirSync(join(root, dir)).filter((n) => n.endsWith('.xsd'))) {
@@ -120,7 +124,7 @@ export async function renderWithLibreOffice(data: Buffer, name = 'report'): Prom
       docx,
     ],
     {
-      env: { ...process.env, FONTCONFIG_FILE: join(SHARED, 'fonts-gongwen.conf') },
+      env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
       timeout: 120_000,
     },
   )
