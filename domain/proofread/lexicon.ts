@@ -164,7 +164,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   { wrong: '祥细', right: '详细', grade: 'must', family: 'typo', reason: '“详细”用言字旁的“详”。' },
   { wrong: '通迅', right: '通讯', grade: 'must', family: 'typo', reason: '“通讯”的“讯”是消息，不写“迅”。', allow: ['通迅速', '通迅猛', '通迅捷'] },
   { wrong: '讯速', right: '迅速', grade: 'must', family: 'typo', reason: '“迅速”用“迅”，不写“讯”。', allow: ['讯速递', '讯速览', '讯速报'] },
-  { wrong: '堪察', right: '勘察', grade: 'must', family: 'typo', reason: '“勘察”的“勘”是实地查看，不写“堪”。' },
+  { wrong: '堪察', right: '勘察', grade: 'must', family: 'typo', reason: '“勘察”的“勘”是实地查看，不写“堪”。', allow: ['堪察加'] },
   { wrong: '家俱', right: '家具', grade: 'must', family: 'typo', reason: '规范写法是“家具”。', allow: ['家俱乐'] },
   { wrong: '装璜', right: '装潢', grade: 'must', family: 'typo', reason: '规范写法是“装潢”。' },
   { wrong: '膨涨', right: '膨胀', grade: 'must', family: 'typo', reason: '“膨胀”用月字旁的“胀”。' },
@@ -276,7 +276,7 @@ export const LEXICON: readonly LexiconEntry[] = [
     grade: 'suspect',
     family: 'typo',
     reason: '“做好工作”“做好准备”用“做”。',
-    context: '(?<![工合协操创写动制运耕劳著振习大佳杰力])作好(?!好)',
+    context: '(?<![工合协操创写动制运耕劳著振习大佳杰力])作好(?!好|作歹)',
   },
   { wrong: '制订政策', right: '制定政策', grade: 'suspect', family: 'typo', reason: '政策、法规、制度一般用“制定”。' },
   { wrong: '制订制度', right: '制定制度', grade: 'suspect', family: 'typo', reason: '政策、法规、制度一般用“制定”。' },
@@ -304,7 +304,7 @@ export const LEXICON: readonly LexiconEntry[] = [
     reason: '动词后补充程度用“得”，如“做得很好”。',
     context: '(?<=[做干办搞抓完成])的很好(?![的地])',
   },
-  { wrong: '成份', right: '成分', grade: 'suspect', family: 'typo', reason: '规范写法是“成分”。', allow: ['成份额', '成份内'] },
+  { wrong: '成份', right: '成分', grade: 'suspect', family: 'typo', reason: '规范写法是“成分”。', allow: ['成份额', '成份内', '成份股'] },
   { wrong: '反应问题', right: '反映问题', grade: 'suspect', family: 'typo', reason: '向上级或有关方面说明情况用“反映”。' },
   { wrong: '群众反应', right: '群众反映', grade: 'suspect', family: 'typo', reason: '向上级或有关方面说明情况用“反映”。' },
 
@@ -407,7 +407,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   { wrong: '翻来复去', right: '翻来覆去', grade: 'must', family: 'fanjian', reason: '“翻来覆去”用“覆”，不写“复”。' },
   { wrong: '干隆', right: '乾隆', grade: 'must', family: 'fanjian', reason: '年号“乾隆”的“乾”不简化为“干”。' },
   { wrong: '干坤', right: '乾坤', grade: 'must', family: 'fanjian', reason: '“乾坤”的“乾”不简化为“干”。' },
-  { wrong: '干县', right: '乾县', grade: 'suspect', family: 'fanjian', reason: '地名“乾县”的“乾”不简化为“干”。', allow: ['若干县'] },
+  { wrong: '干县', right: '乾县', grade: 'suspect', family: 'fanjian', reason: '地名“乾县”的“乾”不简化为“干”。', allow: ['若干县', '余干县', '新干县'] },
   { wrong: '馀', right: '余', grade: 'suspect', family: 'fanjian', reason: '“馀”只在会产生歧义时使用，一般写“余”。' },
   { wrong: '其馀', right: '其余', grade: 'must', family: 'fanjian', reason: '繁简转换把“余”转成了“馀”，应写“余”。' },
   { wrong: '多馀', right: '多余', grade: 'must', family: 'fanjian', reason: '繁简转换把“余”转成了“馀”，应写“余”。' },
@@ -446,7 +446,6 @@ export const LEXICON: readonly LexiconEntry[] = [
   { wrong: '网域', right: '领域', grade: 'suspect', family: 'fanjian', reason: '繁简转换常把“领域”换成“网域”。' },
   { wrong: '缺省', right: '默认', grade: 'suspect', family: 'fanjian', reason: '繁简转换常把“默认”换成“缺省”。' },
   { wrong: '联机', right: '线上', grade: 'suspect', family: 'fanjian', reason: '繁简转换常把“线上”换成“联机”。' },
-  { wrong: '西历', right: '公历', grade: 'suspect', family: 'fanjian', reason: '繁简转换常把“公历”换成“西历”。' },
 
   // ── 繁简转换：引号 ──
   { wrong: '「', right: '“', grade: 'must', family: 'fanjian', reason: '简体文本用“”作引号，不用「」。' },
