@@ -94,7 +94,9 @@ export const contract = {
   restoreDraft: { input: byId, output: draftSummarySchema },
   deleteDraftForever: { input: byId, output: empty },
   snapshotDraft: {
-    input: z.object({ id: draftIdSchema, reason: z.literal('close') }).strict(),
+    input: z
+      .object({ id: draftIdSchema, reason: z.enum(['close', 'before-bulk-change']) })
+      .strict(),
     output: empty,
   },
   listRevisions: {

@@ -8,6 +8,7 @@ export const revisionReasonSchema = z.enum([
   'before-carry-forward',
   'before-import',
   'before-delete',
+  'before-bulk-change',
 ])
 export type RevisionReason = z.infer<typeof revisionReasonSchema>
 
@@ -19,6 +20,7 @@ export const REVISION_REASON_LABELS: Record<RevisionReason, string> = {
   'before-carry-forward': '起草下一年度前',
   'before-import': '导入前',
   'before-delete': '删除前',
+  'before-bulk-change': '批量修改前',
 }
 
 export const revisionInfoSchema = z.object({

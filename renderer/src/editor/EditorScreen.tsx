@@ -127,6 +127,11 @@ function DraftEditor({
     // eslint-disable-next-line react-hooks/refs
     extensions: createExtensions(initialSettings, {
       onRefused: setMessage,
+      onLargeDeletion: () => {
+        api.snapshotDraft({ id: draft.id, reason: 'before-bulk-change' }).catch(() => {
+          setMessage('删除前的历史版本没有保存成功。如删错了，可按 Ctrl+Z 撤销。')
+        })
+      },
       indicators,
       indicatorSuggest,
       snippetSuggest,

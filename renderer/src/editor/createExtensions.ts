@@ -8,6 +8,7 @@ import type { Settings } from '../../../domain/settings.ts'
 import { searchScore } from '../../../domain/text/search.ts'
 import { BodyParagraph } from './extensions/body-paragraph/index.ts'
 import { CleanPaste } from './extensions/clean-paste/index.ts'
+import { DeletionGuard } from './extensions/deletion-guard/index.ts'
 import { Enumeration } from './extensions/enumeration/index.ts'
 import { FindReplace } from './extensions/find-replace/index.ts'
 import { FullWidthPunctuation } from './extensions/full-width-punctuation/index.ts'
@@ -19,8 +20,10 @@ import { searchKeyOf } from './indicators/search-keys.ts'
 import type { SuggestBridge, SuggestItem } from './suggest/suggest-bridge.ts'
 
 export interface EditorServices {
-  /** Told when a section cannot move or change level, in Chinese. */
+  /** Told when a section cannot move or change level, or a deletion is refused, in Chinese. */
   onRefused: (message: string) => void
+  /** Before a large deletion the writer made on purpose: keep a revision of the text. */
+  onLargeDeletion: () => void
   indicators: IndicatorStore
   indicatorSuggest: SuggestBridge
   snippetSuggest: SuggestBridge
@@ -49,6 +52,7 @@ export function createExtensions(settings: Settings, services: EditorServices): 
     BodyParagraph,
     SectionHeading.configure({ level3: settings.level3Numbering, onRefused }),
     UndoRedo.configure({ depth: 500 }),
+    DeletionGuard.configure({ onRefused, onLargeDeletion: services.onLargeDeletion }),
     CleanPaste,
     FullWidthPunctuation.configure({ enabled: settings.fullWidthPunctuation }),
     FindReplace,

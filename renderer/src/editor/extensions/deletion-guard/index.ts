@@ -1,0 +1,1 @@
+export { BULK_CHANGE, DeletionGuard, type DeletionGuardOptions } from './deletion-guard.ts'
