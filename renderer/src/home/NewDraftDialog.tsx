@@ -8,6 +8,7 @@ import {
 } from '../../../domain/draft/draft.ts'
 import { TOPIC_NAMES, suggestTitle } from '../../../domain/draft/templates.ts'
 import { Dialog } from '../ui/Dialog.tsx'
+import { isFieldEnter } from '../ui/keys.ts'
 
 const KINDS: { kind: DraftKind; hint: string }[] = [
   { kind: 'annual', hint: '一年工作的全面总结' },
@@ -114,7 +115,7 @@ export function NewDraftDialog({
           maxLength={4}
           aria-invalid={yearError !== null}
           aria-describedby="new-year-error"
-          onKeyDown={(e) => e.key === 'Enter' && submit()}
+          onKeyDown={(e) => isFieldEnter(e) && submit()}
         />
       </label>
       {yearError && (

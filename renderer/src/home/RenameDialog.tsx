@@ -1,6 +1,7 @@
 import { useState } from 'react'
 
 import { Dialog } from '../ui/Dialog.tsx'
+import { isFieldEnter } from '../ui/keys.ts'
 
 export function RenameDialog({
   title,
@@ -38,7 +39,7 @@ export function RenameDialog({
           maxLength={200}
           autoFocus
           onChange={(e) => setValue(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && submit()}
+          onKeyDown={(e) => isFieldEnter(e) && submit()}
           aria-invalid={error !== null}
         />
       </label>

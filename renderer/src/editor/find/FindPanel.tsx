@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEffect, useRef, useState } from 'react'
 
+import { isFieldEnter, isImeKey } from '../../ui/keys.ts'
 import { findState } from '../extensions/find-replace/index.ts'
 
 /** 查找和替换 (Ctrl+F, Ctrl+H): match count, next and previous, replace, replace all (one undo step). */
@@ -52,7 +53,15 @@ export function FindPanel({
   }
 
   return (
-    <div className="find-panel" role="search" aria-label="查找和替换">
+    <div
+      className="find-panel"
+      role="search"
+      aria-label="查找和替换"
+      // Esc closes the bar from any of its fields and buttons.
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !isImeKey(e)) onClose()
+      }}
+    >
       <div className="find-row">
         <label>
           <span className="find-label">查找</span>
@@ -64,8 +73,7 @@ export function FindPanel({
               setQuery(e.target.value)
             }}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') editor.commands.findStep(e.shiftKey ? -1 : 1)
-              if (e.key === 'Escape') onClose()
+              if (isFieldEnter(e)) editor.commands.findStep(e.shiftKey ? -1 : 1)
             }}
             aria-describedby="find-count"
           />
@@ -91,8 +99,7 @@ export function FindPanel({
               value={replacement}
               onChange={(e) => setReplacement(e.target.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter') editor.commands.replaceCurrent(replacement)
-                if (e.key === 'Escape') onClose()
+                if (isFieldEnter(e)) editor.commands.replaceCurrent(replacement)
               }}
             />
           </label>

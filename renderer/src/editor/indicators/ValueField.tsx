@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 
 import type { DraftIndicator } from '../../../../domain/indicators/model.ts'
 import { parseIndicatorValue } from '../../../../domain/indicators/parse-value.ts'
+import { isFieldEnter } from '../../ui/keys.ts'
 
 /**
  * One value of an indicator. A readable value takes effect as it is typed, so every reference
@@ -51,7 +52,7 @@ export function ValueField({
             read(e.target.value, false)
           }}
           onBlur={(e) => read(e.target.value, true)}
-          onKeyDown={(e) => e.key === 'Enter' && read((e.target as HTMLInputElement).value, true)}
+          onKeyDown={(e) => isFieldEnter(e) && read((e.target as HTMLInputElement).value, true)}
         />
         <span className="value-unit">{indicator.kind === 'ratio' ? '' : indicator.unit}</span>
       </div>
