@@ -46,8 +46,7 @@ export function ImportReportDialog({
     const figure = report.figures[i]!
     const pos = referencePos(editor, figure.block, figure.indicatorId, figure.text)
     if (pos === null) return
-    const { state, view } = editor
-    view.dispatch(state.tr.replaceWith(pos, pos + 1, state.schema.text(figure.text)))
+    if (!editor.commands.unlinkIndicatorRefAt(pos, figure.text)) return
     setUndone((old) => new Set(old).add(i))
   }
   const go = (block: number) => {

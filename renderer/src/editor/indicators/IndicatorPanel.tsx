@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import type { Node as PmNode } from '@tiptap/pm/model'
-import { NodeSelection, TextSelection } from '@tiptap/pm/state'
+import { NodeSelection } from '@tiptap/pm/state'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 
 import {
@@ -18,7 +18,12 @@ import { INDICATOR_REF } from '../../../../domain/indicators/references.ts'
 import { searchScore } from '../../../../domain/text/search.ts'
 import { ConfirmDialog } from '../../ui/Dialog.tsx'
 import { INDICATOR_DRAG_TYPE, shownText } from '../extensions/indicator-ref/index.ts'
-import { blockIndexAt, outlineOf, sectionPath } from '../extensions/section-heading/index.ts'
+import {
+  blockIndexAt,
+  outlineOf,
+  posOfBlock,
+  sectionPath,
+} from '../extensions/section-heading/index.ts'
 import { AddIndicatorDialog } from './AddIndicatorDialog.tsx'
 import type { IndicatorStore } from './indicator-store.ts'
 import { ensureSearchKeys, searchKeyOf } from './search-keys.ts'
@@ -45,24 +50,8 @@ function blockTexts(doc: PmNode): string[] {
   return texts
 }
 
-function jumpTo(editor: Editor, from: number, to: number) {
-  const { view } = editor
-  view.dispatch(
-    view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView(),
-  )
-  view.focus()
-}
-
 /** 指标: the report's figures, each held once and shown in the text wherever it is used. */
-export function IndicatorPanel({
-  editor,
-  store,
-  onChange,
-}: {
-  editor: Editor
-  store: IndicatorStore
-  onChange: () => void
-}) {
+export function IndicatorPanel({ editor, store }: { editor: Editor; store: IndicatorStore }) {
   const indicators = useSyncExternalStore(store.subscribe, store.list)
   const [query, setQuery] = useState('')
   const [form, setForm] = useState<ReferenceForm>('value-compare')
@@ -113,33 +102,18 @@ export function IndicatorPanel({
   const shown = indicators.filter((i) => searchScore(query, searchKeyOf(i.name)) > 0)
   const groups = [...new Set(shown.map((i) => i.group))]
 
-  const update = (id: string, patch: Partial<DraftIndicator>) => {
-    store.update(id, patch)
-    onChange()
-  }
+  // The session saves every change to the store.
+  const update = (id: string, patch: Partial<DraftIndicator>) => store.update(id, patch)
 
   /** Inserts at the cursor the writer left in the text, and puts the cursor after it. */
   const insert = (id: string) => {
-    const { view } = editor
-    const node = view.state.schema.nodes[INDICATOR_REF]!.create({ indicatorId: id, form })
-    view.dispatch(view.state.tr.replaceSelectionWith(node, false).scrollIntoView())
-    view.focus()
+    editor.commands.insertIndicatorRef(id, form)
+    editor.view.focus()
   }
 
   const remove = (indicator: DraftIndicator) => {
-    // References become plain text showing what they showed: no sentence loses its figure.
-    const places = referencesOf(editor, indicator.id)
-    if (places.length > 0) {
-      const { tr } = editor.state
-      for (const { pos } of [...places].reverse()) {
-        const node = tr.doc.nodeAt(pos)!
-        const text = shownText(indicator, referenceFormSchema.catch('value').parse(node.attrs.form))
-        tr.replaceWith(pos, pos + node.nodeSize, editor.schema.text(text))
-      }
-      editor.view.dispatch(tr)
-    }
+    editor.commands.unlinkIndicator(indicator)
     store.remove(indicator.id)
-    onChange()
     setRemoving(null)
   }
 
@@ -200,11 +174,8 @@ export function IndicatorPanel({
                   type="button"
                   className="link-button"
                   onClick={() => {
-                    let pos = 0
-                    editor.state.doc.forEach((node, offset, index) => {
-                      if (index === issue.block) pos = offset + 1
-                    })
-                    jumpTo(editor, pos + issue.offset, pos + issue.offset + issue.length)
+                    const from = posOfBlock(editor.state.doc, issue.block) + 1 + issue.offset
+                    editor.commands.revealRange(from, from + issue.length)
                   }}
                 >
                   跳转
@@ -319,7 +290,6 @@ export function IndicatorPanel({
           onClose={() => setAdding(false)}
           onAdd={(added) => {
             for (const i of added) store.add(i)
-            onChange()
             setAdding(false)
           }}
         />
