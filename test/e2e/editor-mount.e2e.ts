@@ -23,7 +23,7 @@ describe('opening a draft in the editor', () => {
           if (r.target instanceof Element && r.target.classList.contains('page-body'))
             counts.removed += [...r.removedNodes].filter((n) => n instanceof Element).length
         }
-      }).observe(document.documentElement, { childList: true, subtree: true })
+      }).observe(document, { childList: true, subtree: true })
     })
     await page.reload()
     await openNewDraft(page, { kind: 'annual' })

@@ -135,9 +135,11 @@ export class DraftSession {
 
   /** Saves now; true when nothing is left unsaved. */
   async flush(): Promise<boolean> {
-    if (this.autosave) {
-      await this.autosave.flush()
-      return !this.autosave.hasUnsavedChanges
+    const autosave = this.autosave
+    if (autosave) {
+      await autosave.flush()
+      // Unless the editor went meanwhile: then its closing save has the last word.
+      if (this.autosave === autosave) return !autosave.hasUnsavedChanges
     }
     await this.closing
     if (!this.leftUnsaved) return true
