@@ -1,5 +1,4 @@
 import { Editor, type JSONContent } from '@tiptap/core'
-
 import Document from '@tiptap/extension-document'
 import Text from '@tiptap/extension-text'
 

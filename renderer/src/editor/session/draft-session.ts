@@ -1,6 +1,6 @@
+import type { MethodInput, MethodOutput } from '../../../../domain/contract.ts'
 import type { Doc } from '../../../../domain/draft/doc.ts'
 import type { DraftContent, DraftFile, DraftMeta } from '../../../../domain/draft/draft.ts'
-import type { Api } from '../../api/client.ts'
 import { Autosave, type SaveState } from '../autosave/autosave.ts'
 import { IndicatorStore } from '../indicators/indicator-store.ts'
 
@@ -11,7 +11,10 @@ export interface DraftSessionSnapshot {
 }
 
 /** The calls a session makes; the renderer's api, or a fake in tests. */
-export type SessionApi = Pick<Api, 'saveDraft' | 'snapshotDraft'>
+export interface SessionApi {
+  saveDraft: (input: MethodInput<'saveDraft'>) => Promise<MethodOutput<'saveDraft'>>
+  snapshotDraft: (input: MethodInput<'snapshotDraft'>) => Promise<MethodOutput<'snapshotDraft'>>
+}
 
 export interface SessionTiming {
   idleMs: number

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { Doc } from '../../../../domain/draft/doc.ts'
-import type { DraftContent, DraftFile } from '../../../../domain/draft/draft.ts'
+import type { DraftFile } from '../../../../domain/draft/draft.ts'
 import { catalogueEntry } from '../../../../domain/indicators/catalogue.ts'
 import { indicatorFromCatalogue } from '../../../../domain/indicators/model.ts'
 import {
@@ -46,7 +46,10 @@ const timing: SessionTiming = { idleMs: 1000, maxWaitMs: 5000, isRetryable: () =
 
 /** The two calls a session makes, recorded; `failing` makes saves fail like a full disk. */
 function fakeApi() {
-  const saved: { baseRevision: number; content: DraftContent }[] = []
+  const saved: {
+    baseRevision: number
+    content: Parameters<SessionApi['saveDraft']>[0]['content']
+  }[] = []
   const snapshots: string[] = []
   let revision = 3
   const state = { failing: false }
@@ -93,7 +96,7 @@ describe('DraftSession', () => {
     await vi.advanceTimersByTimeAsync(1100)
     expect(saved).toHaveLength(1)
     expect(saved[0]!.baseRevision).toBe(3)
-    expect(saved[0]!.content.indicators[0]!.current).toBe('99.66')
+    expect(saved[0]!.content.indicators?.[0]?.current).toBe('99.66')
     expect(saved[0]!.content.body).toEqual(bodyOf('第一句。'))
 
     body = bodyOf('第二句。')
