@@ -198,7 +198,6 @@ export function DraftEditor({
         <ImportReportDialog
           editor={editor}
           report={importReport}
-          jumpToBlock={exportFlow.jumpToBlock}
           onClose={() => {
             pendingImportReports.delete(draft.id)
             setModal(null)

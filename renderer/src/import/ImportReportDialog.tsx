@@ -33,12 +33,10 @@ function referencePos(
 export function ImportReportDialog({
   editor,
   report,
-  jumpToBlock,
   onClose,
 }: {
   editor: Editor
   report: ImportReport
-  jumpToBlock: (block: number) => void
   onClose: () => void
 }) {
   const [undone, setUndone] = useState<Set<number>>(new Set())
@@ -51,7 +49,7 @@ export function ImportReportDialog({
   }
   const go = (block: number) => {
     onClose()
-    jumpToBlock(block)
+    editor.commands.revealBlock(block)
   }
   return (
     <Dialog

@@ -193,5 +193,5 @@ export function useExportFlow(options: {
       </Dialog>
     ) : null
 
-  return { start, dialog, jumpToBlock: options.jumpToBlock }
+  return { start, dialog }
 }
