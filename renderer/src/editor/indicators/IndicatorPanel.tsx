@@ -7,7 +7,6 @@ import {
   findInconsistencies,
   type Inconsistency,
 } from '../../../../domain/indicators/consistency.ts'
-import { compareWithLastYear } from '../../../../domain/indicators/format.ts'
 import {
   REFERENCE_FORM_LABELS,
   referenceFormSchema,
@@ -17,7 +16,6 @@ import {
 import { INDICATOR_REF } from '../../../../domain/indicators/references.ts'
 import { searchScore } from '../../../../domain/text/search.ts'
 import { ConfirmDialog } from '../../ui/Dialog.tsx'
-import { INDICATOR_DRAG_TYPE, shownText } from '../extensions/indicator-ref/index.ts'
 import {
   blockIndexAt,
   outlineOf,
@@ -26,8 +24,8 @@ import {
 } from '../extensions/section-heading/index.ts'
 import { AddIndicatorDialog } from './AddIndicatorDialog.tsx'
 import type { IndicatorStore } from './indicator-store.ts'
+import { IndicatorCard } from './IndicatorCard.tsx'
 import { ensureSearchKeys, searchKeyOf } from './search-keys.ts'
-import { ValueField } from './ValueField.tsx'
 
 /** Every reference to an indicator: its position and the section path it stands in. */
 function referencesOf(editor: Editor, id: string): { pos: number; where: string }[] {
@@ -101,9 +99,6 @@ export function IndicatorPanel({ editor, store }: { editor: Editor; store: Indic
   // The pinyin keys arrive a moment later; the counter above re-renders when they do.
   const shown = indicators.filter((i) => searchScore(query, searchKeyOf(i.name)) > 0)
   const groups = [...new Set(shown.map((i) => i.group))]
-
-  // The session saves every change to the store.
-  const update = (id: string, patch: Partial<DraftIndicator>) => store.update(id, patch)
 
   /** Inserts at the cursor the writer left in the text, and puts the cursor after it. */
   const insert = (id: string) => {
@@ -194,93 +189,21 @@ export function IndicatorPanel({ editor, store }: { editor: Editor; store: Indic
           <h3>{group}</h3>
           {shown
             .filter((i) => i.group === group)
-            .map((i) => {
-              const comparison = compareWithLastYear(i)
-              return (
-                <article
-                  key={i.id}
-                  className="indicator-card"
-                  data-testid="indicator-card"
-                  draggable
-                  onDragStart={(e) => {
-                    e.dataTransfer.setData(INDICATOR_DRAG_TYPE, i.id)
-                    e.dataTransfer.setData('text/plain', shownText(i, 'value'))
-                  }}
-                >
-                  <header>
-                    <h4>{i.name}</h4>
-                    {i.lowerIsBetter && <span className="tag">越低越好</span>}
-                  </header>
-                  <div className="value-row">
-                    <ValueField
-                      indicator={i}
-                      field="current"
-                      label="今年"
-                      onValue={(v) => update(i.id, { current: v })}
-                    />
-                    <ValueField
-                      indicator={i}
-                      field="previous"
-                      label="上年"
-                      onValue={(v) => update(i.id, { previous: v })}
-                    />
-                  </div>
-                  <p className="comparison" data-testid="comparison">
-                    {comparison.ok ? comparison.text : comparison.reason}
-                  </p>
-                  <details>
-                    <summary>来源和小数位</summary>
-                    <label className="field">
-                      <span>数据来源</span>
-                      <input
-                        value={i.source}
-                        maxLength={200}
-                        placeholder="如：2026年教育事业统计"
-                        onChange={(e) => update(i.id, { source: e.target.value })}
-                      />
-                    </label>
-                    {i.kind !== 'text' && i.kind !== 'ratio' && (
-                      <label className="field">
-                        <span>显示小数位</span>
-                        <select
-                          value={i.decimals ?? ''}
-                          onChange={(e) =>
-                            update(i.id, {
-                              decimals: e.target.value === '' ? null : Number(e.target.value),
-                            })
-                          }
-                        >
-                          <option value="">按输入</option>
-                          {[0, 1, 2, 3, 4].map((d) => (
-                            <option key={d} value={d}>
-                              {d} 位
-                            </option>
-                          ))}
-                        </select>
-                      </label>
-                    )}
-                  </details>
-                  <footer>
-                    <button type="button" onClick={() => insert(i.id)}>
-                      插入正文
-                    </button>
-                    <span className="hint">文中 {store.referenceCount(i.id)} 处</span>
-                    <button
-                      type="button"
-                      className="danger-text"
-                      onClick={() =>
-                        setRemoving({
-                          indicator: i,
-                          places: referencesOf(editor, i.id).map((p) => p.where),
-                        })
-                      }
-                    >
-                      删除
-                    </button>
-                  </footer>
-                </article>
-              )
-            })}
+            .map((i) => (
+              <IndicatorCard
+                key={i.id}
+                indicator={i}
+                references={store.referenceCount(i.id)}
+                onChange={(patch) => store.update(i.id, patch)}
+                onInsert={() => insert(i.id)}
+                onRemove={() =>
+                  setRemoving({
+                    indicator: i,
+                    places: referencesOf(editor, i.id).map((p) => p.where),
+                  })
+                }
+              />
+            ))}
         </section>
       ))}
 
