@@ -43,4 +43,46 @@ describe('exporting from the editor', () => {
       .waitFor()
     await session.page.getByRole('button', { name: '完成' }).click()
   })
+
+  it('does not export older text when the save before it fails, and exports after 重试', async () => {
+    const page = session.page
+    await openNewDraft(page, { kind: 'blank' })
+    // Every save fails as a full disk would make it fail.
+    await page.route('**/api/saveDraft', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'IO_ERROR', message: '磁盘已满。' } }),
+      }),
+    )
+    await page.locator('.page-body').click()
+    await page.keyboard.type('这是导出前最后写的一句。')
+    const before = await readdir(join(session.host.dataDir, 'exports'))
+    await page.getByRole('button', { name: '导出 Word' }).click()
+    await expect(page.getByTestId('export-unsaved').textContent()).resolves.toBe(
+      '保存没有成功，导出的会是旧内容，所以没有导出。',
+    )
+    expect(await readdir(join(session.host.dataDir, 'exports'))).toEqual(before)
+
+    await page.unroute('**/api/saveDraft')
+    await page
+      .getByRole('dialog', { name: '没有导出' })
+      .getByRole('button', { name: '重试' })
+      .click()
+    const check = page.getByRole('dialog', { name: '导出前请检查' })
+    const done = page.getByTestId('export-done')
+    await check.or(done).first().waitFor()
+    if (await check.isVisible()) await check.getByRole('button', { name: '仍然导出' }).click()
+    await done.waitFor()
+    const added = (await readdir(join(session.host.dataDir, 'exports'))).filter(
+      (n) => !before.includes(n),
+    )
+    expect(added).toHaveLength(1)
+    const zip = await JSZip.loadAsync(
+      await readFile(join(session.host.dataDir, 'exports', added[0]!)),
+    )
+    expect(await zip.file('word/document.xml')!.async('string')).toContain(
+      '这是导出前最后写的一句。',
+    )
+    await page.getByRole('button', { name: '完成' }).click()
+  })
 })

@@ -13,6 +13,8 @@ import { Enumeration } from './extensions/enumeration/index.ts'
 import { FindReplace } from './extensions/find-replace/index.ts'
 import { FullWidthPunctuation } from './extensions/full-width-punctuation/index.ts'
 import { IndicatorRef, IndicatorSuggest } from './extensions/indicator-ref/index.ts'
+import { ProofreadFixes } from './extensions/proofread-fixes/index.ts'
+import { Reveal } from './extensions/reveal/index.ts'
 import { SectionHeading } from './extensions/section-heading/index.ts'
 import { SnippetSlot, SnippetSuggest } from './extensions/snippet-slot/index.ts'
 import type { IndicatorStore } from './indicators/indicator-store.ts'
@@ -59,6 +61,8 @@ export function createExtensions(settings: Settings, services: EditorServices): 
     Enumeration,
     IndicatorRef.configure({ store: services.indicators }),
     SnippetSlot,
+    Reveal,
+    ProofreadFixes,
     SnippetSuggest.configure({
       bridge: services.snippetSuggest,
       search: services.searchSnippets,

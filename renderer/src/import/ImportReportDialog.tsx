@@ -33,12 +33,10 @@ function referencePos(
 export function ImportReportDialog({
   editor,
   report,
-  jumpToBlock,
   onClose,
 }: {
   editor: Editor
   report: ImportReport
-  jumpToBlock: (block: number) => void
   onClose: () => void
 }) {
   const [undone, setUndone] = useState<Set<number>>(new Set())
@@ -46,13 +44,12 @@ export function ImportReportDialog({
     const figure = report.figures[i]!
     const pos = referencePos(editor, figure.block, figure.indicatorId, figure.text)
     if (pos === null) return
-    const { state, view } = editor
-    view.dispatch(state.tr.replaceWith(pos, pos + 1, state.schema.text(figure.text)))
+    if (!editor.commands.unlinkIndicatorRefAt(pos, figure.text)) return
     setUndone((old) => new Set(old).add(i))
   }
   const go = (block: number) => {
     onClose()
-    jumpToBlock(block)
+    editor.commands.revealBlock(block)
   }
   return (
     <Dialog

@@ -10,6 +10,7 @@ type Step =
   | { kind: 'working' }
   | { kind: 'done'; path: string; name: string; note: string | null }
   | { kind: 'failed'; message: string }
+  | { kind: 'unsaved' }
 
 const LABEL: Record<PendingItem['kind'], string> = {
   guidance: '未填写的段落',
@@ -44,8 +45,9 @@ export function useExportFlow(options: {
   }
 
   const start = async () => {
+    // The export reads the draft on disk: with the save failed it would write older text.
     if (!(await options.save())) {
-      setStep({ kind: 'failed', message: '草稿还没有保存成功，请先处理保存问题再导出。' })
+      setStep({ kind: 'unsaved' })
       return
     }
     const items = options.pending()
@@ -151,6 +153,26 @@ export function useExportFlow(options: {
           </p>
         )}
       </Dialog>
+    ) : step.kind === 'unsaved' ? (
+      <Dialog
+        title="没有导出"
+        onClose={close}
+        actions={
+          <>
+            <button type="button" onClick={close}>
+              关闭
+            </button>
+            <button type="button" className="primary" onClick={start} autoFocus>
+              重试
+            </button>
+          </>
+        }
+      >
+        <p role="alert" data-testid="export-unsaved">
+          保存没有成功，导出的会是旧内容，所以没有导出。
+        </p>
+        <p className="hint">您的文字还在编辑器里。请检查磁盘空间或文件夹权限，然后点“重试”。</p>
+      </Dialog>
     ) : step.kind === 'failed' ? (
       <Dialog
         title="导出没有完成"
@@ -171,5 +193,5 @@ export function useExportFlow(options: {
       </Dialog>
     ) : null
 
-  return { start, dialog, jumpToBlock: options.jumpToBlock }
+  return { start, dialog }
 }

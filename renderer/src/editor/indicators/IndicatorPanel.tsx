@@ -1,13 +1,12 @@
 import type { Editor } from '@tiptap/core'
 import type { Node as PmNode } from '@tiptap/pm/model'
-import { NodeSelection, TextSelection } from '@tiptap/pm/state'
+import { NodeSelection } from '@tiptap/pm/state'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 
 import {
   findInconsistencies,
   type Inconsistency,
 } from '../../../../domain/indicators/consistency.ts'
-import { compareWithLastYear } from '../../../../domain/indicators/format.ts'
 import {
   REFERENCE_FORM_LABELS,
   referenceFormSchema,
@@ -17,12 +16,16 @@ import {
 import { INDICATOR_REF } from '../../../../domain/indicators/references.ts'
 import { searchScore } from '../../../../domain/text/search.ts'
 import { ConfirmDialog } from '../../ui/Dialog.tsx'
-import { INDICATOR_DRAG_TYPE, shownText } from '../extensions/indicator-ref/index.ts'
-import { blockIndexAt, outlineOf, sectionPath } from '../extensions/section-heading/index.ts'
+import {
+  blockIndexAt,
+  outlineOf,
+  posOfBlock,
+  sectionPath,
+} from '../extensions/section-heading/index.ts'
 import { AddIndicatorDialog } from './AddIndicatorDialog.tsx'
 import type { IndicatorStore } from './indicator-store.ts'
+import { IndicatorCard } from './IndicatorCard.tsx'
 import { ensureSearchKeys, searchKeyOf } from './search-keys.ts'
-import { ValueField } from './ValueField.tsx'
 
 /** Every reference to an indicator: its position and the section path it stands in. */
 function referencesOf(editor: Editor, id: string): { pos: number; where: string }[] {
@@ -45,24 +48,8 @@ function blockTexts(doc: PmNode): string[] {
   return texts
 }
 
-function jumpTo(editor: Editor, from: number, to: number) {
-  const { view } = editor
-  view.dispatch(
-    view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView(),
-  )
-  view.focus()
-}
-
 /** 指标: the report's figures, each held once and shown in the text wherever it is used. */
-export function IndicatorPanel({
-  editor,
-  store,
-  onChange,
-}: {
-  editor: Editor
-  store: IndicatorStore
-  onChange: () => void
-}) {
+export function IndicatorPanel({ editor, store }: { editor: Editor; store: IndicatorStore }) {
   const indicators = useSyncExternalStore(store.subscribe, store.list)
   const [query, setQuery] = useState('')
   const [form, setForm] = useState<ReferenceForm>('value-compare')
@@ -113,33 +100,15 @@ export function IndicatorPanel({
   const shown = indicators.filter((i) => searchScore(query, searchKeyOf(i.name)) > 0)
   const groups = [...new Set(shown.map((i) => i.group))]
 
-  const update = (id: string, patch: Partial<DraftIndicator>) => {
-    store.update(id, patch)
-    onChange()
-  }
-
   /** Inserts at the cursor the writer left in the text, and puts the cursor after it. */
   const insert = (id: string) => {
-    const { view } = editor
-    const node = view.state.schema.nodes[INDICATOR_REF]!.create({ indicatorId: id, form })
-    view.dispatch(view.state.tr.replaceSelectionWith(node, false).scrollIntoView())
-    view.focus()
+    editor.commands.insertIndicatorRef(id, form)
+    editor.view.focus()
   }
 
   const remove = (indicator: DraftIndicator) => {
-    // References become plain text showing what they showed: no sentence loses its figure.
-    const places = referencesOf(editor, indicator.id)
-    if (places.length > 0) {
-      const { tr } = editor.state
-      for (const { pos } of [...places].reverse()) {
-        const node = tr.doc.nodeAt(pos)!
-        const text = shownText(indicator, referenceFormSchema.catch('value').parse(node.attrs.form))
-        tr.replaceWith(pos, pos + node.nodeSize, editor.schema.text(text))
-      }
-      editor.view.dispatch(tr)
-    }
+    editor.commands.unlinkIndicator(indicator)
     store.remove(indicator.id)
-    onChange()
     setRemoving(null)
   }
 
@@ -200,11 +169,8 @@ export function IndicatorPanel({
                   type="button"
                   className="link-button"
                   onClick={() => {
-                    let pos = 0
-                    editor.state.doc.forEach((node, offset, index) => {
-                      if (index === issue.block) pos = offset + 1
-                    })
-                    jumpTo(editor, pos + issue.offset, pos + issue.offset + issue.length)
+                    const from = posOfBlock(editor.state.doc, issue.block) + 1 + issue.offset
+                    editor.commands.revealRange(from, from + issue.length)
                   }}
                 >
                   跳转
@@ -223,93 +189,21 @@ export function IndicatorPanel({
           <h3>{group}</h3>
           {shown
             .filter((i) => i.group === group)
-            .map((i) => {
-              const comparison = compareWithLastYear(i)
-              return (
-                <article
-                  key={i.id}
-                  className="indicator-card"
-                  data-testid="indicator-card"
-                  draggable
-                  onDragStart={(e) => {
-                    e.dataTransfer.setData(INDICATOR_DRAG_TYPE, i.id)
-                    e.dataTransfer.setData('text/plain', shownText(i, 'value'))
-                  }}
-                >
-                  <header>
-                    <h4>{i.name}</h4>
-                    {i.lowerIsBetter && <span className="tag">越低越好</span>}
-                  </header>
-                  <div className="value-row">
-                    <ValueField
-                      indicator={i}
-                      field="current"
-                      label="今年"
-                      onValue={(v) => update(i.id, { current: v })}
-                    />
-                    <ValueField
-                      indicator={i}
-                      field="previous"
-                      label="上年"
-                      onValue={(v) => update(i.id, { previous: v })}
-                    />
-                  </div>
-                  <p className="comparison" data-testid="comparison">
-                    {comparison.ok ? comparison.text : comparison.reason}
-                  </p>
-                  <details>
-                    <summary>来源和小数位</summary>
-                    <label className="field">
-                      <span>数据来源</span>
-                      <input
-                        value={i.source}
-                        maxLength={200}
-                        placeholder="如：2026年教育事业统计"
-                        onChange={(e) => update(i.id, { source: e.target.value })}
-                      />
-                    </label>
-                    {i.kind !== 'text' && i.kind !== 'ratio' && (
-                      <label className="field">
-                        <span>显示小数位</span>
-                        <select
-                          value={i.decimals ?? ''}
-                          onChange={(e) =>
-                            update(i.id, {
-                              decimals: e.target.value === '' ? null : Number(e.target.value),
-                            })
-                          }
-                        >
-                          <option value="">按输入</option>
-                          {[0, 1, 2, 3, 4].map((d) => (
-                            <option key={d} value={d}>
-                              {d} 位
-                            </option>
-                          ))}
-                        </select>
-                      </label>
-                    )}
-                  </details>
-                  <footer>
-                    <button type="button" onClick={() => insert(i.id)}>
-                      插入正文
-                    </button>
-                    <span className="hint">文中 {store.referenceCount(i.id)} 处</span>
-                    <button
-                      type="button"
-                      className="danger-text"
-                      onClick={() =>
-                        setRemoving({
-                          indicator: i,
-                          places: referencesOf(editor, i.id).map((p) => p.where),
-                        })
-                      }
-                    >
-                      删除
-                    </button>
-                  </footer>
-                </article>
-              )
-            })}
+            .map((i) => (
+              <IndicatorCard
+                key={i.id}
+                indicator={i}
+                references={store.referenceCount(i.id)}
+                onChange={(patch) => store.update(i.id, patch)}
+                onInsert={() => insert(i.id)}
+                onRemove={() =>
+                  setRemoving({
+                    indicator: i,
+                    places: referencesOf(editor, i.id).map((p) => p.where),
+                  })
+                }
+              />
+            ))}
         </section>
       ))}
 
@@ -319,7 +213,6 @@ export function IndicatorPanel({
           onClose={() => setAdding(false)}
           onAdd={(added) => {
             for (const i of added) store.add(i)
-            onChange()
             setAdding(false)
           }}
         />

@@ -1,5 +1,4 @@
 import type { Editor } from '@tiptap/core'
-import { TextSelection } from '@tiptap/pm/state'
 import { useState } from 'react'
 
 import type { OutlineSection } from '../../../../domain/outline/outline.ts'
@@ -66,12 +65,9 @@ export function OutlinePanel({
   const jump = (shown: OutlineSection, position: number) => {
     const s = freshSection(editor, shown, position)
     if (!s) return
-    const pos = posOfBlock(editor.state.doc, s.index) + 1
-    const { view } = editor
-    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)))
-    view.focus()
+    if (!editor.commands.revealBlock(s.index)) return
     // Bring the heading to the top of the page view, as an outline jump should.
-    const dom = editor.view.nodeDOM(pos - 1)
+    const dom = editor.view.nodeDOM(posOfBlock(editor.state.doc, s.index))
     if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start' })
   }
 

@@ -1,5 +1,4 @@
 import type { Editor } from '@tiptap/core'
-import { TextSelection } from '@tiptap/pm/state'
 import { useEffect, useState } from 'react'
 
 import type { Doc } from '../../../../domain/draft/doc.ts'
@@ -10,22 +9,8 @@ import {
   summarizeFindings,
   type Finding,
 } from '../../../../domain/proofread/proofread.ts'
-import { posOfBlock } from '../extensions/section-heading/index.ts'
+import { findingRange } from '../extensions/proofread-fixes/index.ts'
 import type { IndicatorStore } from '../indicators/indicator-store.ts'
-
-/** The document range of a finding, if the text there is still what was found. */
-function rangeOf(editor: Editor, f: Finding): { from: number; to: number } | null {
-  const { doc } = editor.state
-  if (f.block >= doc.childCount) return null
-  const from = posOfBlock(doc, f.block) + 1 + f.offset
-  const to = from + f.length
-  if (
-    f.length > 0 &&
-    doc.textBetween(from, to, '', '\ufffc') !== f.text.replace(/［[^］]*］/g, '\ufffc')
-  )
-    return null
-  return { from, to }
-}
 
 /**
  * 校对: the slips real reports go out with. The checks run over the whole report shortly after
@@ -73,23 +58,9 @@ export function ProofreadPanel({
   }, [editor, meta, indicators, ignored])
 
   const jump = (f: Finding) => {
-    const range = rangeOf(editor, f) ?? {
-      from: posOfBlock(editor.state.doc, f.block) + 1,
-      to: posOfBlock(editor.state.doc, f.block) + 1,
-    }
-    const { view } = editor
-    view.dispatch(
-      view.state.tr
-        .setSelection(TextSelection.create(view.state.doc, range.from, range.to))
-        .scrollIntoView(),
-    )
-    view.focus()
-  }
-
-  const fix = (f: Finding) => {
-    const range = rangeOf(editor, f)
-    if (!range || f.fix === undefined) return
-    editor.view.dispatch(editor.state.tr.insertText(f.fix, range.from, range.to))
+    const range = findingRange(editor.state.doc, f)
+    if (range) editor.commands.revealRange(range.from, range.to)
+    else editor.commands.revealBlock(f.block)
   }
 
   const groups = [...new Set(findings.map((f) => FINDING_GROUPS[f.rule]))]
@@ -121,18 +92,7 @@ export function ProofreadPanel({
         </div>
       )}
       {fixable.length > 1 && (
-        <button
-          type="button"
-          onClick={() => {
-            // From the end, so earlier positions stay right.
-            const { tr } = editor.state
-            for (const f of [...fixable].sort((a, b) => b.block - a.block || b.offset - a.offset)) {
-              const range = rangeOf(editor, f)
-              if (range) tr.insertText(f.fix!, range.from, range.to)
-            }
-            editor.view.dispatch(tr)
-          }}
-        >
+        <button type="button" onClick={() => editor.commands.applyFindingFixes(fixable)}>
           全部修正可确定的 {fixable.length} 处
         </button>
       )}
@@ -150,7 +110,11 @@ export function ProofreadPanel({
                 跳转
               </button>
               {f.fix !== undefined && (
-                <button type="button" className="link-button" onClick={() => fix(f)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => editor.commands.applyFindingFixes([f])}
+                >
                   修正为“{f.fix}”
                 </button>
               )}

@@ -23,8 +23,24 @@ export const INDICATOR_DRAG_TYPE = 'application/x-caogao-indicator'
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     indicatorRef: {
-      insertIndicatorRef: (indicatorId: string, form: ReferenceForm) => ReturnType
+      /**
+       * Puts a reference in place of `range` (the typed # and query, a drop point), or of the
+       * selection, and leaves the cursor after it.
+       */
+      insertIndicatorRef: (
+        indicatorId: string,
+        form: ReferenceForm,
+        range?: { from: number; to: number },
+      ) => ReturnType
+      /** Changes the form of the selected reference. */
       setIndicatorRefForm: (form: ReferenceForm) => ReturnType
+      /**
+       * Turns every reference to this indicator into the plain text it shows now, so no
+       * sentence loses its figure when the indicator goes.
+       */
+      unlinkIndicator: (indicator: DraftIndicator) => ReturnType
+      /** Turns the reference at `pos` back into `text` (an import's figure undone). */
+      unlinkIndicatorRefAt: (pos: number, text: string) => ReturnType
     }
   }
 }
@@ -102,15 +118,48 @@ export const IndicatorRef = Node.create<IndicatorRefOptions>({
   addCommands() {
     return {
       insertIndicatorRef:
-        (indicatorId, form) =>
-        ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs: { indicatorId, form } }),
+        (indicatorId, form, range) =>
+        ({ tr, dispatch }) => {
+          if (dispatch) {
+            const node = this.type.create({ indicatorId, form })
+            if (range) tr.replaceWith(range.from, range.to, node)
+            else tr.replaceSelectionWith(node, false)
+            tr.scrollIntoView()
+          }
+          return true
+        },
       setIndicatorRefForm:
         (form) =>
         ({ state, tr, dispatch }) => {
           const node = 'node' in state.selection ? (state.selection.node as PmNode) : null
           if (!node || node.type.name !== this.name) return false
           if (dispatch) tr.setNodeMarkup(state.selection.from, undefined, { ...node.attrs, form })
+          return true
+        },
+      unlinkIndicator:
+        (indicator) =>
+        ({ tr, dispatch }) => {
+          const places: { pos: number; node: PmNode }[] = []
+          tr.doc.descendants((node, pos) => {
+            if (node.type === this.type && node.attrs.indicatorId === indicator.id)
+              places.push({ pos, node })
+            return !node.isTextblock || node.childCount > 0
+          })
+          if (places.length === 0) return false
+          if (dispatch) {
+            // From the end, so earlier positions stay right.
+            for (const { pos, node } of places.reverse()) {
+              const text = shownText(indicator, formOf(node))
+              tr.replaceWith(pos, pos + node.nodeSize, tr.doc.type.schema.text(text))
+            }
+          }
+          return true
+        },
+      unlinkIndicatorRefAt:
+        (pos, text) =>
+        ({ tr, dispatch }) => {
+          if (tr.doc.nodeAt(pos)?.type !== this.type || !text) return false
+          if (dispatch) tr.replaceWith(pos, pos + 1, tr.doc.type.schema.text(text))
           return true
         },
     }
@@ -157,7 +206,7 @@ export const IndicatorRef = Node.create<IndicatorRefOptions>({
   },
 
   addProseMirrorPlugins() {
-    const type = this.type
+    const editor = this.editor
     return [
       new Plugin({
         key: new PluginKey('indicatorDrop'),
@@ -168,9 +217,7 @@ export const IndicatorRef = Node.create<IndicatorRefOptions>({
             const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
             if (!at) return false
             event.preventDefault()
-            view.dispatch(
-              view.state.tr.insert(at.pos, type.create({ indicatorId: id, form: 'value-compare' })),
-            )
+            editor.commands.insertIndicatorRef(id, 'value-compare', { from: at.pos, to: at.pos })
             view.focus()
             return true
           },

@@ -29,13 +29,7 @@ export const IndicatorSuggest = Extension.create<IndicatorSuggestOptions>({
         allowedPrefixes: null,
         items: ({ query }) => this.options.search(query).slice(0, 8),
         command: ({ editor, range, props }) => {
-          editor
-            .chain()
-            .focus()
-            .insertContentAt(range, [
-              { type: 'indicatorRef', attrs: { indicatorId: props.id, form: 'value' } },
-            ])
-            .run()
+          editor.chain().focus().insertIndicatorRef(props.id, 'value', range).run()
         },
         render: bridge.renderer(),
       }),

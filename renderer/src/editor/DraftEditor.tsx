@@ -1,0 +1,210 @@
+import { EditorContent } from '@tiptap/react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
+
+import type { DraftFile } from '../../../domain/draft/draft.ts'
+import { pendingBeforeExport } from '../../../domain/export/export-model.ts'
+import { proofread, summarizeFindings } from '../../../domain/proofread/proofread.ts'
+import type { Settings } from '../../../domain/settings.ts'
+import { categoriesForSection } from '../../../domain/snippets/snippets.ts'
+import { pendingImportReports } from '../import/ImportDialog.tsx'
+import { ImportReportDialog } from '../import/ImportReportDialog.tsx'
+import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
+import { navigate } from '../ui/useRoute.ts'
+import { useTransientMessage } from '../ui/useTransientMessage.ts'
+import { useExportFlow } from './export/ExportFlow.tsx'
+import { FindPanel } from './find/FindPanel.tsx'
+import { EditorStatusBar } from './layout/EditorStatusBar.tsx'
+import { EditorTopBar } from './layout/EditorTopBar.tsx'
+import { SidePanel } from './layout/SidePanel.tsx'
+import { OutlinePanel } from './outline/OutlinePanel.tsx'
+import type { DraftSession } from './session/draft-session.ts'
+import { useSaveTriggers } from './session/useSaveTriggers.ts'
+import { SettingsDialog } from './SettingsDialog.tsx'
+import { ShortcutsDialog } from './ShortcutsDialog.tsx'
+import { SuggestPopup } from './suggest/SuggestPopup.tsx'
+import { useEditorDerived } from './useEditorDerived.ts'
+import { useReportEditor } from './useReportEditor.ts'
+import { useSettings } from './useSettings.ts'
+
+type Modal = 'revisions' | 'settings' | 'shortcuts' | 'import-report' | null
+
+/** The editor screen's layout: top bar, outline, page, side panel, status bar, and the dialogs. */
+export function DraftEditor({
+  draft,
+  session,
+  notice,
+  initialSettings,
+  onReplaced,
+}: {
+  draft: DraftFile
+  session: DraftSession
+  notice: string | null
+  initialSettings: Settings
+  onReplaced: (draft: DraftFile) => void
+}) {
+  const { meta, save } = useSyncExternalStore(session.subscribe, session.getSnapshot)
+  const [message, setMessage] = useTransientMessage()
+  // A draft just imported opens with what the import found.
+  const [importReport] = useState(() => pendingImportReports.get(draft.id) ?? null)
+  const [modal, setModal] = useState<Modal>(importReport ? 'import-report' : null)
+  const [find, setFind] = useState<'find' | 'replace' | null>(null)
+  const { editor, snippets, indicatorSuggest, snippetSuggest, preferredRef } = useReportEditor(
+    session,
+    draft.body,
+    initialSettings,
+    setMessage,
+  )
+  const [settings, changeSettings] = useSettings(initialSettings, editor, setMessage)
+  useSaveTriggers(session, editor)
+
+  const derived = useEditorDerived(editor, settings.level3Numbering, session.indicators)
+  const firstHeading = derived.sections[0]?.index ?? Infinity
+  const preferred = categoriesForSection(
+    derived.path.map((s) => s.title),
+    derived.blockIndex < firstHeading,
+    derived.blockCount > 0 && derived.blockIndex === derived.blockCount - 1,
+  )
+  useEffect(() => {
+    preferredRef.current = preferred
+  })
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey
+      if (mod && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault()
+        setFind('find')
+      } else if (mod && !event.altKey && event.key.toLowerCase() === 'h') {
+        event.preventDefault()
+        setFind('replace')
+      } else if (event.key === 'F1') {
+        event.preventDefault()
+        setModal('shortcuts')
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const exportFlow = useExportFlow({
+    id: draft.id,
+    save: () => session.flush(),
+    pending: () => {
+      const { body, indicators } = session.content()
+      return pendingBeforeExport({ body, indicators })
+    },
+    // Placeholders, guidance and slots are in the list above; the summary names the rest too.
+    checks: () => {
+      const { meta, body, indicators, ignoredFindings } = session.content()
+      return summarizeFindings(proofread({ meta, body, indicators, ignored: ignoredFindings }))
+    },
+    jumpToBlock: (block) => editor?.commands.revealBlock(block),
+  })
+
+  const back = async () => {
+    if (await session.leave()) navigate({ screen: 'home' })
+  }
+
+  const openRevisions = async () => {
+    // Saved first; a restore itself keeps the current text as a revision before replacing it.
+    await session.flush()
+    setModal('revisions')
+  }
+
+  return (
+    <div className="editor-screen">
+      <EditorTopBar
+        title={meta.title}
+        onBack={back}
+        onExport={exportFlow.start}
+        onFindReplace={() => setFind('replace')}
+        onRevisions={openRevisions}
+        onSettings={() => setModal('settings')}
+        onShortcuts={() => setModal('shortcuts')}
+      />
+      {notice && (
+        <p className="notice" role="alert">
+          {notice}
+        </p>
+      )}
+      <div className="editor-layout">
+        <nav className="outline-panel" aria-label="大纲">
+          <h2 className="panel-title">大纲</h2>
+          {editor && (
+            <OutlinePanel
+              editor={editor}
+              sections={derived.sections}
+              current={derived.current}
+              onMessage={setMessage}
+            />
+          )}
+        </nav>
+        <main className="page-column">
+          {find && editor && (
+            <FindPanel
+              editor={editor}
+              withReplace={find === 'replace'}
+              onClose={() => {
+                setFind(null)
+                editor.commands.focus()
+              }}
+            />
+          )}
+          <div className="page-scroll">
+            <article
+              className="page"
+              style={{ ['--page-size' as string]: `${settings.editorFontSize}px` }}
+            >
+              <EditorContent editor={editor} />
+            </article>
+          </div>
+          {derived.offer && (
+            <p className="offer" role="status">
+              按 Tab 键接着写“{derived.offer}”
+            </p>
+          )}
+        </main>
+        <SidePanel editor={editor} session={session} snippets={snippets} preferred={preferred} />
+        <SuggestPopup bridge={indicatorSuggest} />
+        <SuggestPopup bridge={snippetSuggest} />
+      </div>
+      <EditorStatusBar
+        save={save}
+        onRetry={() => void session.retry()}
+        wordCount={derived.wordCount}
+        path={derived.path}
+        message={message}
+      />
+      {modal === 'revisions' && (
+        <RevisionsDialog
+          id={draft.id}
+          title={meta.title}
+          onClose={() => setModal(null)}
+          onRestored={(restored) => {
+            setModal(null)
+            onReplaced(restored)
+          }}
+        />
+      )}
+      {modal === 'settings' && (
+        <SettingsDialog
+          settings={settings}
+          onChange={changeSettings}
+          onClose={() => setModal(null)}
+        />
+      )}
+      {modal === 'shortcuts' && <ShortcutsDialog onClose={() => setModal(null)} />}
+      {modal === 'import-report' && importReport && editor && (
+        <ImportReportDialog
+          editor={editor}
+          report={importReport}
+          onClose={() => {
+            pendingImportReports.delete(draft.id)
+            setModal(null)
+          }}
+        />
+      )}
+      {exportFlow.dialog}
+    </div>
+  )
+}

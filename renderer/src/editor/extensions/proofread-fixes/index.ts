@@ -1,0 +1,1 @@
+export { ProofreadFixes, findingRange } from './proofread-fixes.ts'

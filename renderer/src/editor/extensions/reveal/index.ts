@@ -1,0 +1,1 @@
+export { Reveal } from './reveal.ts'

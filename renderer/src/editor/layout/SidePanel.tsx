@@ -1,0 +1,68 @@
+import type { Editor } from '@tiptap/core'
+import { useState, useSyncExternalStore } from 'react'
+
+import { IndicatorPanel } from '../indicators/IndicatorPanel.tsx'
+import { MetaForm } from '../MetaForm.tsx'
+import { ProofreadPanel } from '../proofread/ProofreadPanel.tsx'
+import type { DraftSession } from '../session/draft-session.ts'
+import type { SnippetLibrary } from '../snippets/snippet-library.ts'
+import { SnippetPanel } from '../snippets/SnippetPanel.tsx'
+
+type Panel = 'meta' | 'indicators' | 'snippets' | 'proofread'
+
+const TABS: [Panel, string][] = [
+  ['meta', '基本信息'],
+  ['indicators', '指标'],
+  ['snippets', '常用语'],
+  ['proofread', '校对'],
+]
+
+/** The right-hand side: one panel at a time under the tabs 基本信息 · 指标 · 常用语 · 校对. */
+export function SidePanel({
+  editor,
+  session,
+  snippets,
+  preferred,
+}: {
+  editor: Editor | null
+  session: DraftSession
+  snippets: SnippetLibrary
+  /** Snippet categories that fit where the cursor is. */
+  preferred: readonly string[]
+}) {
+  const [panel, setPanel] = useState<Panel>('meta')
+  const { meta, ignored } = useSyncExternalStore(session.subscribe, session.getSnapshot)
+  return (
+    <aside className="side-panel" aria-label="侧栏">
+      <div className="tabs" role="tablist" aria-label="侧栏">
+        {TABS.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={panel === id}
+            onClick={() => setPanel(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {panel === 'meta' && <MetaForm meta={meta} onChange={(next) => session.setMeta(next)} />}
+      {panel === 'indicators' && editor && (
+        <IndicatorPanel editor={editor} store={session.indicators} />
+      )}
+      {panel === 'snippets' && editor && (
+        <SnippetPanel editor={editor} library={snippets} meta={meta} preferred={preferred} />
+      )}
+      {panel === 'proofread' && editor && (
+        <ProofreadPanel
+          editor={editor}
+          meta={meta}
+          indicators={session.indicators}
+          ignored={ignored}
+          onIgnore={(key) => session.ignoreFinding(key)}
+        />
+      )}
+    </aside>
+  )
+}
