@@ -87,15 +87,19 @@ describe('字数', () => {
     await page.keyboard.press('End')
     await page.keyboard.type('再写五个字')
     await expect.poll(() => page.getByTestId('word-count').textContent()).toBe('字数 31')
+    // Autosave waits for a pause in typing; a busy machine may take a while.
     await expect
-      .poll(async () => {
-        const { draft: reopened } = await callApi<{ draft: { wordCount: number } }>(
-          page,
-          'openDraft',
-          { id },
-        )
-        return reopened.wordCount
-      })
+      .poll(
+        async () => {
+          const { draft: reopened } = await callApi<{ draft: { wordCount: number } }>(
+            page,
+            'openDraft',
+            { id },
+          )
+          return reopened.wordCount
+        },
+        { timeout: 20_000 },
+      )
       .toBe(31)
   })
 })

@@ -48,6 +48,8 @@ export function DraftEditor({
   const [importReport] = useState(() => pendingImportReports.get(draft.id) ?? null)
   const [modal, setModal] = useState<Modal>(importReport ? 'import-report' : null)
   const [find, setFind] = useState<'find' | 'replace' | null>(null)
+  // Below 1,180 pixels the outline starts folded, so the page keeps its room.
+  const [folded, setFolded] = useState(() => ({ outline: window.innerWidth < 1180, side: false }))
   const { editor, snippets, indicatorSuggest, snippetSuggest, preferredRef } = useReportEditor(
     session,
     draft.body,
@@ -113,6 +115,10 @@ export function DraftEditor({
 
   return (
     <div className="editor-screen">
+      {/* The first stop of Tab: past the top bar and the outline, straight to the text. */}
+      <button type="button" className="skip-link" onClick={() => editor?.commands.focus()}>
+        跳到正文
+      </button>
       <EditorTopBar
         title={meta.title}
         onBack={back}
@@ -127,16 +133,37 @@ export function DraftEditor({
           {notice}
         </p>
       )}
-      <div className="editor-layout">
+      <div
+        className={`editor-layout${folded.outline ? ' outline-folded' : ''}${folded.side ? ' side-folded' : ''}`}
+      >
         <nav className="outline-panel" aria-label="大纲">
-          <h2 className="panel-title">大纲</h2>
-          {editor && (
-            <OutlinePanel
-              editor={editor}
-              sections={derived.sections}
-              current={derived.current}
-              onMessage={setMessage}
-            />
+          {folded.outline ? (
+            <button
+              type="button"
+              className="panel-unfold"
+              onClick={() => setFolded({ ...folded, outline: false })}
+            >
+              展开大纲
+            </button>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="panel-fold"
+                onClick={() => setFolded({ ...folded, outline: true })}
+              >
+                收起
+              </button>
+              <h2 className="panel-title">大纲</h2>
+              {editor && (
+                <OutlinePanel
+                  editor={editor}
+                  sections={derived.sections}
+                  current={derived.current}
+                  onMessage={setMessage}
+                />
+              )}
+            </>
           )}
         </nav>
         <main className="page-column">
@@ -164,7 +191,14 @@ export function DraftEditor({
             </p>
           )}
         </main>
-        <SidePanel editor={editor} session={session} snippets={snippets} preferred={preferred} />
+        <SidePanel
+          editor={editor}
+          session={session}
+          snippets={snippets}
+          preferred={preferred}
+          folded={folded.side}
+          onFold={(side) => setFolded({ ...folded, side })}
+        />
         <SuggestPopup bridge={indicatorSuggest} />
         <SuggestPopup bridge={snippetSuggest} />
       </div>

@@ -17,6 +17,7 @@ import { ProofreadFixes } from './extensions/proofread-fixes/index.ts'
 import { Reveal } from './extensions/reveal/index.ts'
 import { SectionHeading } from './extensions/section-heading/index.ts'
 import { SnippetSlot, SnippetSuggest } from './extensions/snippet-slot/index.ts'
+import { TabStays } from './extensions/tab-stays/index.ts'
 import type { IndicatorStore } from './indicators/indicator-store.ts'
 import { searchKeyOf } from './indicators/search-keys.ts'
 import type { SuggestBridge, SuggestItem } from './suggest/suggest-bridge.ts'
@@ -68,6 +69,7 @@ export function createExtensions(settings: Settings, services: EditorServices): 
       search: services.searchSnippets,
       insert: services.insertSnippetAt,
     }),
+    TabStays,
     IndicatorSuggest.configure({
       bridge: services.indicatorSuggest,
       search: (query) => searchIndicators(services.indicators, query),

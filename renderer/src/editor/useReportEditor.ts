@@ -76,6 +76,8 @@ export function useReportEditor(
       },
     }),
     content: body,
+    // Opening a draft puts the caret in the text, ready to type.
+    autofocus: 'start',
     injectCSS: false,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,

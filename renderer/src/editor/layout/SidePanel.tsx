@@ -23,17 +23,34 @@ export function SidePanel({
   session,
   snippets,
   preferred,
+  folded,
+  onFold,
 }: {
   editor: Editor | null
   session: DraftSession
   snippets: SnippetLibrary
   /** Snippet categories that fit where the cursor is. */
   preferred: readonly string[]
+  /** Folded to a strip with the button that brings it back (small screens). */
+  folded: boolean
+  onFold: (folded: boolean) => void
 }) {
   const [panel, setPanel] = useState<Panel>('meta')
   const { meta, ignored } = useSyncExternalStore(session.subscribe, session.getSnapshot)
+  if (folded) {
+    return (
+      <aside className="side-panel" aria-label="侧栏">
+        <button type="button" className="panel-unfold" onClick={() => onFold(false)}>
+          展开侧栏
+        </button>
+      </aside>
+    )
+  }
   return (
     <aside className="side-panel" aria-label="侧栏">
+      <button type="button" className="panel-fold" onClick={() => onFold(true)}>
+        收起
+      </button>
       <div className="tabs" role="tablist" aria-label="侧栏">
         {TABS.map(([id, label]) => (
           <button

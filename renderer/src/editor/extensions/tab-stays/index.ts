@@ -1,0 +1,1 @@
+export { TabStays } from './tab-stays.ts'

@@ -1,0 +1,19 @@
+import { Extension } from '@tiptap/core'
+
+/**
+ * Tab in the text moves to the next blank, takes the offered enumeration or shifts a heading
+ * (those extensions come first); anywhere else it does nothing, instead of carrying the caret
+ * out of the page to the next button, where the writer's next keys would be lost.
+ */
+export const TabStays = Extension.create({
+  name: 'tabStays',
+  // After every other Tab handler.
+  priority: 0,
+
+  addKeyboardShortcuts() {
+    return {
+      Tab: () => true,
+      'Shift-Tab': () => true,
+    }
+  },
+})
