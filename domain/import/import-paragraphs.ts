@@ -59,28 +59,80 @@ function isoDate(text: string): string | null {
 
 const endsLikeSentence = (t: string) => /[。，；,.;！!？?]$/.test(t)
 
+const SPACE = /[\s\u3000\u00a0]/
+const TRAILING = /[\s\u3000\u00a0\ufffd]/
+
+/** Trims without a regex that backtracks on a long run of spaces inside a line. */
+function trimLine(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && SPACE.test(text[start]!)) start++
+  while (end > start && TRAILING.test(text[end - 1]!)) end--
+  return text.slice(start, end)
+}
+
+/** Web furniture is a short line; a paragraph of the report that names 相关文章 stays. */
+const MAX_FURNITURE_LENGTH = 200
+
+const MIN_STEM = 12
+const MAX_STEM = 24
+
+/** The line without a trailing "..." or "……", cut to the stem length; no backtracking regex. */
+function stemOf(text: string): string {
+  let end = text.length
+  const last = text[end - 1]
+  if (last === '.' || last === '…') {
+    while (end > 0 && text[end - 1] === last) end--
+    if (last === '.' && text.length - end < 3) end = text.length
+  }
+  return text.slice(0, Math.min(end, MAX_STEM))
+}
+
+/**
+ * For each line, whether a later line differs from it and starts with its stem (a page's
+ * summary is a cut-off copy of a paragraph that follows in full). One pass from the end with
+ * the later lines' prefixes in a map, for only the stem lengths that occur: linear.
+ */
+function summaryLines(lines: readonly string[]): boolean[] {
+  const stems = lines.map(stemOf)
+  const lengths = [...new Set(stems.map((s) => s.length).filter((n) => n >= MIN_STEM))]
+  // Per prefix: one later text that has it, and whether a second, different one does.
+  const later = new Map<string, { text: string; several: boolean }>()
+  const result = new Array<boolean>(lines.length).fill(false)
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const text = lines[i]!
+    const stem = stems[i]!
+    if (stem.length >= MIN_STEM) {
+      const seen = later.get(stem)
+      result[i] = seen !== undefined && (seen.several || seen.text !== text)
+    }
+    for (const n of lengths) {
+      if (text.length < n) continue
+      const prefix = text.slice(0, n)
+      const seen = later.get(prefix)
+      if (!seen) later.set(prefix, { text, several: false })
+      else if (seen.text !== text) seen.several = true
+    }
+  }
+  return result
+}
+
 /** Cleans the source: trims, drops web furniture, repeated lines and truncated summaries. */
 function clean(
   paragraphs: readonly SourceParagraph[],
   dropped: ImportReport['dropped'],
 ): SourceParagraph[] {
   const lines = paragraphs
-    .map((p) => ({
-      ...p,
-      text: p.text.replace(/[\s\u3000\u00a0\ufffd]+$/g, '').replace(/^[\s\u3000\u00a0]+/, ''),
-    }))
+    .map((p) => ({ ...p, text: trimLine(p.text) }))
     .filter((p) => p.text !== '')
+  const summaries = summaryLines(lines.map((p) => p.text))
   const kept: SourceParagraph[] = []
   lines.forEach((p, i) => {
-    const furniture = FURNITURE.find(([re]) => re.test(p.text))
+    const furniture =
+      p.text.length <= MAX_FURNITURE_LENGTH ? FURNITURE.find(([re]) => re.test(p.text)) : undefined
     if (furniture) return dropped.push({ text: p.text, reason: furniture[1] })
     if (kept.at(-1)?.text === p.text) return dropped.push({ text: p.text, reason: '重复的段落' })
-    // A page's summary: a cut-off copy of a paragraph that follows in full.
-    const stem = p.text.replace(/(\.{3,}|…+)$/, '').slice(0, 24)
-    if (
-      stem.length >= 12 &&
-      lines.slice(i + 1).some((q) => q.text !== p.text && q.text.startsWith(stem))
-    ) {
+    if (summaries[i]) {
       return dropped.push({ text: p.text, reason: '网页摘要（正文中有完整内容）' })
     }
     kept.push(p)
@@ -125,10 +177,21 @@ function findFigures(text: string): Match[] {
   // The longest name wins where names overlap: 残疾儿童入学率 over 儿童入学率.
   candidates.sort((a, b) => b.aliasLength - a.aliasLength || a.start - b.start)
   const taken: Match[] = []
+  if (candidates.length === 0) return taken
+  // Which characters a taken figure covers, and where taken figures start: each check then
+  // reads only the candidate's own span, so a paragraph full of figures stays linear.
+  const covered = new Uint8Array(text.length + 1)
+  const starts = new Uint8Array(text.length + 1)
+  const any = (marks: Uint8Array, from: number, to: number) => {
+    for (let i = Math.max(0, from); i < to; i++) if (marks[i]) return true
+    return false
+  }
   for (const c of candidates) {
     const aliasStart = c.start - c.aliasLength
-    if (taken.some((t) => c.start < t.end && c.end > t.start)) continue
-    if (taken.some((t) => aliasStart < t.start && c.start > t.start)) continue
+    if (any(covered, c.start, c.end)) continue
+    if (any(starts, aliasStart + 1, c.start)) continue
+    covered.fill(1, c.start, c.end)
+    starts[c.start] = 1
     taken.push(c)
   }
   return taken.sort((a, b) => a.start - b.start)
