@@ -37,6 +37,9 @@ export const JOB_MEMORY_MB = 1024
 /** Time a background job may run before it is stopped. */
 export const JOB_TIME_LIMIT_MS = 120_000
 
+/** One call's body to the browser host (an import's base64 with room to spare). */
+export const MAX_REQUEST_BYTES = 64 * MB
+
 /** Longest file name most file systems take, in UTF-8 bytes. */
 export const MAX_FILE_NAME_BYTES = 255
 
@@ -54,6 +57,7 @@ export const LIMIT_MESSAGES = {
   paragraphs: `文件内容太多，超过了 ${MAX_PARAGRAPHS.toLocaleString('en-US')} 个段落，无法导入。请拆成几个文件再导入。`,
   characters: `文件内容太多，超过了 ${MAX_CHARACTERS.toLocaleString('en-US')} 个字符，无法导入。请拆成几个文件再导入。`,
   nesting: `文件结构太复杂，表格或其他内容嵌套超过了 ${MAX_NESTING_DEPTH} 层，无法导入。`,
+  requestBytes: `要传送的内容太大，超过了 ${mb(MAX_REQUEST_BYTES)}，无法处理。请检查是否选错了文件。`,
   memory: `文件太大或内容太多，处理时超过了内存上限（${JOB_MEMORY_MB} MB），已停止。请检查是否选错了文件。`,
   time: `文件太大或内容太多，处理时间超过了 ${JOB_TIME_LIMIT_MS / 1000} 秒，已停止。请检查是否选错了文件。`,
 } as const

@@ -1,5 +1,5 @@
 import type { DocNode } from '../draft/doc.ts'
-import type { DraftMeta } from '../draft/draft.ts'
+import { MAX_YEAR, MIN_YEAR, type DraftMeta } from '../draft/draft.ts'
 import { CATALOGUE, type CatalogueEntry } from '../indicators/catalogue.ts'
 import { figureAfterName } from '../indicators/figure-pattern.ts'
 import { indicatorFromCatalogue, type DraftIndicator } from '../indicators/model.ts'
@@ -25,6 +25,8 @@ export interface ImportReport {
   ambiguous: { name: string; values: string[] }[]
   dropped: { text: string; reason: string }[]
   slips: { block: number; level: HeadingLevel; found: number; expected: number; title: string }[]
+  /** What the import could not keep as read (an impossible date …), in Chinese. */
+  notes: string[]
 }
 
 export interface ImportResult {
@@ -49,13 +51,25 @@ const FURNITURE: [RegExp, string][] = [
 
 const DATE_LINE = /^(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?$/
 
-function isoDate(text: string): string | null {
+/**
+ * A date line read as a date: `date` is the ISO day when the calendar has it and the year is
+ * one a draft takes ("2026年2月30日" or a year before 1990 gives none), `text` the line as written.
+ */
+function dateLine(text: string): { date: string | null; text: string } | null {
   const m = DATE_LINE.exec(text)
   if (!m) return null
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  const day = new Date(Date.UTC(y, mo - 1, d))
+  const real = day.getUTCMonth() === mo - 1 && day.getUTCDate() === d
+  const date =
+    real && y >= MIN_YEAR && y <= MAX_YEAR
+      ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+      : null
+  return { date, text }
 }
+
+const isDateLine = (text: string) => dateLine(text) !== null
 
 const endsLikeSentence = (t: string) => /[。，；,.;！!？?]$/.test(t)
 
@@ -148,12 +162,20 @@ interface Match {
   value: string
 }
 
+let patterns: { entry: CatalogueEntry; re: RegExp }[] | null = null
+/** Each catalogue indicator's pattern, built once: building it per paragraph cost most of an import. */
+function figurePatterns(): { entry: CatalogueEntry; re: RegExp }[] {
+  patterns ??= CATALOGUE.filter((entry) => entry.kind !== 'text').map((entry) => ({
+    entry,
+    re: figureAfterName([entry.name, ...(entry.aliases ?? [])], entry.kind, entry.unit),
+  }))
+  return patterns
+}
+
 /** Figures stated right after a catalogue indicator's name: "巩固率为99.66%", "本科上线人数 905人". */
 function findFigures(text: string): Match[] {
   const candidates: (Match & { aliasLength: number })[] = []
-  for (const entry of CATALOGUE) {
-    if (entry.kind === 'text') continue
-    const re = figureAfterName([entry.name, ...(entry.aliases ?? [])], entry.kind, entry.unit)
+  for (const { entry, re } of figurePatterns()) {
     for (const m of text.matchAll(re)) {
       // "改造危房面积3680平方米" states work done, not the indicator.
       if (
@@ -207,7 +229,14 @@ export function importParagraphs(
   source: readonly SourceParagraph[],
   options: { previousYear: boolean },
 ): ImportResult {
-  const report: ImportReport = { sections: [], figures: [], ambiguous: [], dropped: [], slips: [] }
+  const report: ImportReport = {
+    sections: [],
+    figures: [],
+    ambiguous: [],
+    dropped: [],
+    slips: [],
+    notes: [],
+  }
   const meta: ImportResult['meta'] = {}
   const paragraphs = clean(source, report.dropped)
 
@@ -223,7 +252,7 @@ export function importParagraphs(
       (p) =>
         p.text.length <= 40 &&
         !detectHeadingMarker(p.text) &&
-        !isoDate(p.text) &&
+        !isDateLine(p.text) &&
         (p.centered ||
           (median > 0 && (p.fontSize ?? 0) > median * 1.2) ||
           !endsLikeSentence(p.text)),
@@ -232,7 +261,15 @@ export function importParagraphs(
     meta.title = paragraphs[head]!.text
     paragraphs.splice(0, head + 1)
   }
-  if (paragraphs[0] && isoDate(paragraphs[0].text)) meta.date = isoDate(paragraphs.shift()!.text)!
+  const takeDate = (line: { date: string | null; text: string }) => {
+    if (line.date) meta.date = line.date
+    else report.notes.push(`成文日期“${line.text}”不是有效的日期，已留空，请在基本信息中填写。`)
+  }
+  const opening = paragraphs[0] && dateLine(paragraphs[0].text)
+  if (opening) {
+    paragraphs.shift()
+    takeDate(opening)
+  }
   const first = paragraphs[0]
   if (
     first &&
@@ -244,8 +281,9 @@ export function importParagraphs(
     paragraphs.shift()
   }
   const last = paragraphs.at(-1)
-  if (last && isoDate(last.text)) {
-    meta.date = isoDate(last.text)!
+  const closing = last && dateLine(last.text)
+  if (closing) {
+    takeDate(closing)
     paragraphs.pop()
     const signature = paragraphs.at(-1)
     if (signature && signature.text.length <= 24 && !/[，。；：,.;:]/.test(signature.text)) {

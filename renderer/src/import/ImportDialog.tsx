@@ -1,6 +1,7 @@
 import { useState } from 'react'
 
 import type { MethodOutput } from '../../../domain/contract.ts'
+import { LIMIT_MESSAGES, MAX_IMPORT_BYTES } from '../../../domain/limits.ts'
 import { ApiError, api } from '../api/client.ts'
 import { Dialog } from '../ui/Dialog.tsx'
 
@@ -8,8 +9,6 @@ export type ImportReport = MethodOutput<'importDraft'>['report']
 
 /** The report of the import just made, shown once when its draft opens. */
 export const pendingImportReports = new Map<string, ImportReport>()
-
-const MAX_BYTES = 20 * 1024 * 1024
 
 function base64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer)
@@ -34,8 +33,7 @@ export function ImportDialog({
 
   const start = async () => {
     if (!file) return setError('请先选择一个文件。')
-    if (file.size > MAX_BYTES)
-      return setError('文件太大（超过 20 MB），不像是一份工作总结。请检查是否选错了文件。')
+    if (file.size > MAX_IMPORT_BYTES) return setError(LIMIT_MESSAGES.fileBytes)
     setWorking(true)
     setError(null)
     try {
