@@ -105,18 +105,20 @@ async function docxParagraphs(bytes: Uint8Array): Promise<SourceParagraph[]> {
     }
     el.children?.forEach(walk)
   }
+  // Once the document is read, the HTML mammoth would write next is not needed: stop there.
+  const read = new Error('document read')
   try {
     await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes) },
       {
         transformDocument: (doc: MammothElement) => {
           walk(doc)
-          return doc
+          throw read
         },
       },
     )
-  } catch {
-    throw fail(DAMAGED_DOCX)
+  } catch (error) {
+    if (error !== read) throw fail(DAMAGED_DOCX)
   }
   return paragraphs
 }
