@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -106,6 +106,27 @@ describe('caogao import', () => {
       { encoding: 'utf8' },
     )
     expect(exported.status).toBe(0)
+  })
+})
+
+describe('caogao import, where the draft cannot be written', () => {
+  const fixtures = join(import.meta.dirname, '../../../../shared/fixtures/reports')
+
+  it('prints a Chinese message and exits 1 for a read-only folder, with no stack trace', () => {
+    // As root no file mode stops a write, so there the read-only folder is /sys.
+    let folder = '/sys'
+    if (process.getuid?.() !== 0) {
+      folder = mkdtempSync(join(tmpdir(), '只读 '))
+      chmodSync(folder, 0o555)
+    }
+    const run = spawnSync(
+      process.execPath,
+      [bin, 'import', join(fixtures, 'district-annual-b.txt'), '-o', join(folder, '草稿.json')],
+      { encoding: 'utf8' },
+    )
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('无法保存文件：没有权限写入这个文件夹')
+    expect(run.stderr).not.toMatch(/\n\s+at /)
   })
 })
 
