@@ -4,8 +4,8 @@ import { basename, dirname, join } from 'node:path'
 import type { DraftFile } from '../../../domain/draft/draft.ts'
 import { buildExportModel } from '../../../domain/export/export-model.ts'
 import { fontsFor } from '../../../domain/export/gbt9704.ts'
-import type { Settings } from '../../../domain/settings.ts'
 import { MAX_FILE_NAME_BYTES, TEMP_SUFFIX_BYTES } from '../../../domain/limits.ts'
+import type { Settings } from '../../../domain/settings.ts'
 import { isoDay } from '../../../domain/text/dates.ts'
 import { writeFileAtomic, errorCode } from '../drafts/atomic-write.ts'
 import { ServiceError } from '../service-error.ts'
@@ -33,7 +33,9 @@ export function draftToDocx(
   })
 }
 
-const UNSAFE_IN_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g
+// Control characters (U+0000–U+001F, U+007F) are refused by Windows and by Node's fs (NUL).
+const isControl = (ch: string) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f
+const RESERVED_IN_NAME = /[\\/:*?"<>|]/g
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)$/i
 
 /** The longest prefix of `text` whose UTF-8 form fits in `bytes`, never half a character. */
@@ -58,7 +60,8 @@ function cutToBytes(text: string, bytes: number): string {
 export function defaultExportName(title: string): string {
   const ext = '.docx'
   const room = MAX_FILE_NAME_BYTES - TEMP_SUFFIX_BYTES - ext.length
-  let name = cutToBytes(title.replace(UNSAFE_IN_NAME, '').trim(), room)
+  const allowed = [...title.replace(RESERVED_IN_NAME, '')].filter((ch) => !isControl(ch))
+  let name = cutToBytes(allowed.join('').trim(), room)
   // Windows drops trailing dots and spaces, and reserves device names.
   name = name.replace(/[. ]+$/, '')
   if (WINDOWS_DEVICE.test(name)) name = `${name}_`

@@ -1,8 +1,8 @@
+import type { ErrorCode } from '../../../domain/contract.ts'
 import type { DraftContent, DraftFile } from '../../../domain/draft/draft.ts'
 import type { ImportReport } from '../../../domain/import/import-paragraphs.ts'
 import type { Finding } from '../../../domain/proofread/proofread.ts'
 import type { Settings } from '../../../domain/settings.ts'
-import type { ErrorCode } from '../../../domain/contract.ts'
 
 /** The heavy or untrusted work a worker thread does, one job per thread. */
 export type JobRequest =
