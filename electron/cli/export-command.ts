@@ -18,7 +18,7 @@ export class CliError extends Error {}
 
 // Import and export run in a worker with the app's limits, so a hostile file costs a message.
 let runner: JobRunner | null = null
-const jobs = () => (runner ??= new JobRunner())
+export const jobs = () => (runner ??= new JobRunner())
 
 /** The Chinese reason a file could not be written, never a stack trace. */
 export function writeFailure(target: string, error: unknown): CliError {

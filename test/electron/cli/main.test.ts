@@ -5,6 +5,9 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { LIMIT_MESSAGES } from '../../../domain/limits.ts'
+import { docxOfBody } from '../services/import/docx-bombs.ts'
+
 const bin = join(import.meta.dirname, '../../../bin/caogao.js')
 
 describe('caogao command line', () => {
@@ -128,6 +131,17 @@ describe('caogao import, where the draft cannot be written', () => {
     expect(run.stderr).toContain('无法保存文件：没有权限写入这个文件夹')
     expect(run.stderr).not.toMatch(/\n\s+at /)
   })
+})
+
+describe('caogao import of a hostile file', () => {
+  it('refuses a .docx bomb with the limit’s Chinese message and exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), '炸弹 '))
+    const input = join(dir, '炸弹.docx')
+    writeFileSync(input, await docxOfBody('<w:p/>'.repeat(3_000_000)))
+    const run = spawnSync(process.execPath, [bin, 'import', input], { encoding: 'utf8' })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(LIMIT_MESSAGES.paragraphs)
+  }, 60_000)
 })
 
 describe('caogao check', () => {
