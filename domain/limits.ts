@@ -31,6 +31,9 @@ export const MAX_CHARACTERS = 10_000_000
 /** How deep XML elements may nest (tables in tables …); Word documents stay below 30. */
 export const MAX_NESTING_DEPTH = 200
 
+/** Objects and arrays in one call's input, as its schema meets them (a 100,000-paragraph draft has about 500,000). */
+export const MAX_INPUT_OBJECTS = 3_000_000
+
 /** Memory a background job (import, export, check) may use before it is stopped. */
 export const JOB_MEMORY_MB = 1024
 
@@ -57,6 +60,8 @@ export const LIMIT_MESSAGES = {
   paragraphs: `文件内容太多，超过了 ${MAX_PARAGRAPHS.toLocaleString('en-US')} 个段落，无法导入。请拆成几个文件再导入。`,
   characters: `文件内容太多，超过了 ${MAX_CHARACTERS.toLocaleString('en-US')} 个字符，无法导入。请拆成几个文件再导入。`,
   nesting: `文件结构太复杂，表格或其他内容嵌套超过了 ${MAX_NESTING_DEPTH} 层，无法导入。`,
+  inputNesting: `内容嵌套太深，超过了 ${MAX_NESTING_DEPTH} 层，无法处理。`,
+  inputObjects: `内容太多，超过了 ${MAX_INPUT_OBJECTS.toLocaleString('en-US')} 个部分，无法处理。`,
   requestBytes: `要传送的内容太大，超过了 ${mb(MAX_REQUEST_BYTES)}，无法处理。请检查是否选错了文件。`,
   memory: `文件太大或内容太多，处理时超过了内存上限（${JOB_MEMORY_MB} MB），已停止。请检查是否选错了文件。`,
   time: `文件太大或内容太多，处理时间超过了 ${JOB_TIME_LIMIT_MS / 1000} 秒，已停止。请检查是否选错了文件。`,

@@ -22,6 +22,14 @@ function deep(depth: number): unknown {
   return value
 }
 
+/** A document node nested `depth` deep, and one shared by reference at each level. */
+function deepDoc(depth: number, shared: boolean): unknown {
+  let node: unknown = { type: 'text', text: 'x' }
+  for (let i = 0; i < depth; i++)
+    node = { type: 'paragraph', content: shared ? [node, node] : [node] }
+  return { type: 'doc', content: [node] }
+}
+
 const protoPolluter = JSON.parse(
   '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}',
 )
@@ -61,6 +69,8 @@ const HOSTILE: unknown[] = [
   protoPolluter,
   deep(200),
   deep(3000),
+  deepDoc(50_000, false),
+  deepDoc(64, true),
   Object.create(null),
 ]
 
