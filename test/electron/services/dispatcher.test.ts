@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
-import { defaultSettings } from '../../../domain/settings.ts'
 import { LIMIT_MESSAGES } from '../../../domain/limits.ts'
+import { defaultSettings } from '../../../domain/settings.ts'
 import {
   createDispatcher,
   inputShapeProblem,
