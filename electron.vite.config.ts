@@ -6,7 +6,13 @@ import { defineConfig } from 'electron-vite'
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // Import, export and checks run in worker threads started from this file.
+          'job-worker': resolve(import.meta.dirname, 'electron/services/jobs/job-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -30,6 +30,8 @@ export const methodNames = [
   'importSnippetPack',
   'exportSnippetPack',
   'importDraft',
+  'jobProgress',
+  'cancelJob',
 ] as const
 
 type Listed = (typeof methodNames)[number]

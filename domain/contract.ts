@@ -12,6 +12,7 @@ import {
 } from './draft/draft.ts'
 import { revisionInfoSchema } from './draft/revisions.ts'
 import { importReportSchema } from './import/import-report-schema.ts'
+import { MAX_IMPORT_BASE64_CHARS } from './limits.ts'
 import { settingsPatchSchema, settingsSchema } from './settings.ts'
 import { snippetSchema } from './snippets/snippets.ts'
 
@@ -22,6 +23,8 @@ const empty = z.object({}).strict()
 const byId = z.object({ id: draftIdSchema }).strict()
 const trashedDraftSchema = draftSummarySchema.extend({ trashedAt: z.iso.datetime() })
 const draftResultSchema = z.object({ draft: draftFileSchema })
+/** Chosen by the renderer for a long job (import, export), to watch and cancel it. */
+const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 
 /**
  * Every call from the renderer to main, declared once. Main validates each input
@@ -108,7 +111,7 @@ export const contract = {
     output: draftResultSchema,
   },
   exportDraft: {
-    input: z.object({ id: draftIdSchema }).strict(),
+    input: z.object({ id: draftIdSchema, jobId: jobIdSchema.optional() }).strict(),
     output: z.discriminatedUnion('status', [
       z.object({ status: z.literal('saved'), path: z.string(), name: z.string() }),
       z.object({ status: z.literal('cancelled') }),
@@ -123,13 +126,24 @@ export const contract = {
     input: z
       .object({
         fileName: z.string().min(1).max(255),
-        /** The file's bytes, base64; 20 MB at most once decoded. */
-        data: z.string().max(28_000_000),
+        /** The file's bytes, base64; MAX_IMPORT_BYTES at most once decoded. */
+        data: z.string().max(MAX_IMPORT_BASE64_CHARS),
         /** The file is last year's report: its figures become last year's values. */
         previousYear: z.boolean(),
+        jobId: jobIdSchema.optional(),
       })
       .strict(),
     output: z.object({ draft: draftSummarySchema, report: importReportSchema }),
+  },
+  /** How far a running import or export has got (0 to 1); running false once it is over. */
+  jobProgress: {
+    input: z.object({ jobId: jobIdSchema }).strict(),
+    output: z.object({ running: z.boolean(), fraction: z.number().min(0).max(1) }),
+  },
+  /** Stops a running import or export; its own call then answers CANCELLED. */
+  cancelJob: {
+    input: z.object({ jobId: jobIdSchema }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
   },
   listSnippets: {
     input: empty,
@@ -180,6 +194,7 @@ export const errorCodeSchema = z.enum([
   'NOT_FOUND',
   'CONFLICT',
   'IO_ERROR',
+  'CANCELLED',
   'INTERNAL',
 ])
 export type ErrorCode = z.infer<typeof errorCodeSchema>

@@ -1,5 +1,5 @@
 import type { DocNode } from '../draft/doc.ts'
-import type { DraftMeta } from '../draft/draft.ts'
+import { MAX_YEAR, MIN_YEAR, type DraftMeta } from '../draft/draft.ts'
 import { CATALOGUE, type CatalogueEntry } from '../indicators/catalogue.ts'
 import { figureAfterName } from '../indicators/figure-pattern.ts'
 import { indicatorFromCatalogue, type DraftIndicator } from '../indicators/model.ts'
@@ -25,6 +25,8 @@ export interface ImportReport {
   ambiguous: { name: string; values: string[] }[]
   dropped: { text: string; reason: string }[]
   slips: { block: number; level: HeadingLevel; found: number; expected: number; title: string }[]
+  /** What the import could not keep as read (an impossible date …), in Chinese. */
+  notes: string[]
 }
 
 export interface ImportResult {
@@ -49,15 +51,85 @@ const FURNITURE: [RegExp, string][] = [
 
 const DATE_LINE = /^(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?$/
 
-function isoDate(text: string): string | null {
+/**
+ * A date line read as a date: `date` is the ISO day when the calendar has it and the year is
+ * one a draft takes ("2026年2月30日" or a year before 1990 gives none), `text` the line as written.
+ */
+function dateLine(text: string): { date: string | null; text: string } | null {
   const m = DATE_LINE.exec(text)
   if (!m) return null
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  const day = new Date(Date.UTC(y, mo - 1, d))
+  const real = day.getUTCMonth() === mo - 1 && day.getUTCDate() === d
+  const date =
+    real && y >= MIN_YEAR && y <= MAX_YEAR
+      ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+      : null
+  return { date, text }
 }
 
+const isDateLine = (text: string) => dateLine(text) !== null
+
 const endsLikeSentence = (t: string) => /[。，；,.;！!？?]$/.test(t)
+
+const SPACE = /[\s\u3000\u00a0]/
+const TRAILING = /[\s\u3000\u00a0\ufffd]/
+
+/** Trims without a regex that backtracks on a long run of spaces inside a line. */
+function trimLine(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && SPACE.test(text[start]!)) start++
+  while (end > start && TRAILING.test(text[end - 1]!)) end--
+  return text.slice(start, end)
+}
+
+/** Web furniture is a short line; a paragraph of the report that names 相关文章 stays. */
+const MAX_FURNITURE_LENGTH = 200
+
+const MIN_STEM = 12
+const MAX_STEM = 24
+
+/** The line without a trailing "..." or "……", cut to the stem length; no backtracking regex. */
+function stemOf(text: string): string {
+  let end = text.length
+  const last = text[end - 1]
+  if (last === '.' || last === '…') {
+    while (end > 0 && text[end - 1] === last) end--
+    if (last === '.' && text.length - end < 3) end = text.length
+  }
+  return text.slice(0, Math.min(end, MAX_STEM))
+}
+
+/**
+ * For each line, whether a later line differs from it and starts with its stem (a page's
+ * summary is a cut-off copy of a paragraph that follows in full). One pass from the end with
+ * the later lines' prefixes in a map, for only the stem lengths that occur: linear.
+ */
+function summaryLines(lines: readonly string[]): boolean[] {
+  const stems = lines.map(stemOf)
+  const lengths = [...new Set(stems.map((s) => s.length).filter((n) => n >= MIN_STEM))]
+  // Per prefix: one later text that has it, and whether a second, different one does.
+  const later = new Map<string, { text: string; several: boolean }>()
+  const result = new Array<boolean>(lines.length).fill(false)
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const text = lines[i]!
+    const stem = stems[i]!
+    if (stem.length >= MIN_STEM) {
+      const seen = later.get(stem)
+      result[i] = seen !== undefined && (seen.several || seen.text !== text)
+    }
+    for (const n of lengths) {
+      if (text.length < n) continue
+      const prefix = text.slice(0, n)
+      const seen = later.get(prefix)
+      if (!seen) later.set(prefix, { text, several: false })
+      else if (seen.text !== text) seen.several = true
+    }
+  }
+  return result
+}
 
 /** Cleans the source: trims, drops web furniture, repeated lines and truncated summaries. */
 function clean(
@@ -65,22 +137,16 @@ function clean(
   dropped: ImportReport['dropped'],
 ): SourceParagraph[] {
   const lines = paragraphs
-    .map((p) => ({
-      ...p,
-      text: p.text.replace(/[\s\u3000\u00a0\ufffd]+$/g, '').replace(/^[\s\u3000\u00a0]+/, ''),
-    }))
+    .map((p) => ({ ...p, text: trimLine(p.text) }))
     .filter((p) => p.text !== '')
+  const summaries = summaryLines(lines.map((p) => p.text))
   const kept: SourceParagraph[] = []
   lines.forEach((p, i) => {
-    const furniture = FURNITURE.find(([re]) => re.test(p.text))
+    const furniture =
+      p.text.length <= MAX_FURNITURE_LENGTH ? FURNITURE.find(([re]) => re.test(p.text)) : undefined
     if (furniture) return dropped.push({ text: p.text, reason: furniture[1] })
     if (kept.at(-1)?.text === p.text) return dropped.push({ text: p.text, reason: '重复的段落' })
-    // A page's summary: a cut-off copy of a paragraph that follows in full.
-    const stem = p.text.replace(/(\.{3,}|…+)$/, '').slice(0, 24)
-    if (
-      stem.length >= 12 &&
-      lines.slice(i + 1).some((q) => q.text !== p.text && q.text.startsWith(stem))
-    ) {
+    if (summaries[i]) {
       return dropped.push({ text: p.text, reason: '网页摘要（正文中有完整内容）' })
     }
     kept.push(p)
@@ -96,12 +162,20 @@ interface Match {
   value: string
 }
 
+let patterns: { entry: CatalogueEntry; re: RegExp }[] | null = null
+/** Each catalogue indicator's pattern, built once: building it per paragraph cost most of an import. */
+function figurePatterns(): { entry: CatalogueEntry; re: RegExp }[] {
+  patterns ??= CATALOGUE.filter((entry) => entry.kind !== 'text').map((entry) => ({
+    entry,
+    re: figureAfterName([entry.name, ...(entry.aliases ?? [])], entry.kind, entry.unit),
+  }))
+  return patterns
+}
+
 /** Figures stated right after a catalogue indicator's name: "巩固率为99.66%", "本科上线人数 905人". */
 function findFigures(text: string): Match[] {
   const candidates: (Match & { aliasLength: number })[] = []
-  for (const entry of CATALOGUE) {
-    if (entry.kind === 'text') continue
-    const re = figureAfterName([entry.name, ...(entry.aliases ?? [])], entry.kind, entry.unit)
+  for (const { entry, re } of figurePatterns()) {
     for (const m of text.matchAll(re)) {
       // "改造危房面积3680平方米" states work done, not the indicator.
       if (
@@ -125,10 +199,21 @@ function findFigures(text: string): Match[] {
   // The longest name wins where names overlap: 残疾儿童入学率 over 儿童入学率.
   candidates.sort((a, b) => b.aliasLength - a.aliasLength || a.start - b.start)
   const taken: Match[] = []
+  if (candidates.length === 0) return taken
+  // Which characters a taken figure covers, and where taken figures start: each check then
+  // reads only the candidate's own span, so a paragraph full of figures stays linear.
+  const covered = new Uint8Array(text.length + 1)
+  const starts = new Uint8Array(text.length + 1)
+  const any = (marks: Uint8Array, from: number, to: number) => {
+    for (let i = Math.max(0, from); i < to; i++) if (marks[i]) return true
+    return false
+  }
   for (const c of candidates) {
     const aliasStart = c.start - c.aliasLength
-    if (taken.some((t) => c.start < t.end && c.end > t.start)) continue
-    if (taken.some((t) => aliasStart < t.start && c.start > t.start)) continue
+    if (any(covered, c.start, c.end)) continue
+    if (any(starts, aliasStart + 1, c.start)) continue
+    covered.fill(1, c.start, c.end)
+    starts[c.start] = 1
     taken.push(c)
   }
   return taken.sort((a, b) => a.start - b.start)
@@ -144,7 +229,14 @@ export function importParagraphs(
   source: readonly SourceParagraph[],
   options: { previousYear: boolean },
 ): ImportResult {
-  const report: ImportReport = { sections: [], figures: [], ambiguous: [], dropped: [], slips: [] }
+  const report: ImportReport = {
+    sections: [],
+    figures: [],
+    ambiguous: [],
+    dropped: [],
+    slips: [],
+    notes: [],
+  }
   const meta: ImportResult['meta'] = {}
   const paragraphs = clean(source, report.dropped)
 
@@ -160,7 +252,7 @@ export function importParagraphs(
       (p) =>
         p.text.length <= 40 &&
         !detectHeadingMarker(p.text) &&
-        !isoDate(p.text) &&
+        !isDateLine(p.text) &&
         (p.centered ||
           (median > 0 && (p.fontSize ?? 0) > median * 1.2) ||
           !endsLikeSentence(p.text)),
@@ -169,7 +261,15 @@ export function importParagraphs(
     meta.title = paragraphs[head]!.text
     paragraphs.splice(0, head + 1)
   }
-  if (paragraphs[0] && isoDate(paragraphs[0].text)) meta.date = isoDate(paragraphs.shift()!.text)!
+  const takeDate = (line: { date: string | null; text: string }) => {
+    if (line.date) meta.date = line.date
+    else report.notes.push(`成文日期“${line.text}”不是有效的日期，已留空，请在基本信息中填写。`)
+  }
+  const opening = paragraphs[0] && dateLine(paragraphs[0].text)
+  if (opening) {
+    paragraphs.shift()
+    takeDate(opening)
+  }
   const first = paragraphs[0]
   if (
     first &&
@@ -181,8 +281,9 @@ export function importParagraphs(
     paragraphs.shift()
   }
   const last = paragraphs.at(-1)
-  if (last && isoDate(last.text)) {
-    meta.date = isoDate(last.text)!
+  const closing = last && dateLine(last.text)
+  if (closing) {
+    takeDate(closing)
     paragraphs.pop()
     const signature = paragraphs.at(-1)
     if (signature && signature.text.length <= 24 && !/[，。；：,.;:]/.test(signature.text)) {

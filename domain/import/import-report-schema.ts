@@ -25,4 +25,5 @@ export const importReportSchema = z.object({
       title: z.string(),
     }),
   ),
+  notes: z.array(z.string()).default([]),
 })

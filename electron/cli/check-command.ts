@@ -1,7 +1,8 @@
 import { basename } from 'node:path'
 
-import { proofread, type Finding } from '../../domain/proofread/proofread.ts'
-import { CliError, readDraft } from './export-command.ts'
+import type { Finding } from '../../domain/proofread/proofread.ts'
+import { ServiceError } from '../services/service-error.ts'
+import { CliError, jobs, readDraft } from './export-command.ts'
 
 export interface FileFindings {
   file: string
@@ -15,8 +16,13 @@ export async function checkCommand(files: readonly string[]): Promise<FileFindin
   for (const file of files) {
     try {
       const draft = await readDraft(file)
-      results.push({ file, findings: proofread({ ...draft, ignored: draft.ignoredFindings }) })
+      // The checks run in a worker with the app's limits, as import and export do.
+      results.push({ file, findings: await jobs().run({ kind: 'check', draft }) })
     } catch (error) {
+      if (error instanceof ServiceError) {
+        results.push({ file, findings: [], error: error.message })
+        continue
+      }
       if (!(error instanceof CliError)) throw error
       results.push({ file, findings: [], error: error.message })
     }

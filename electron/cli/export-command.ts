@@ -7,15 +7,34 @@ import { newDraftFile } from '../../domain/draft/new-draft.ts'
 import { fontSetSchema } from '../../domain/export/gbt9704.ts'
 import type { ImportReport } from '../../domain/import/import-paragraphs.ts'
 import { defaultSettings } from '../../domain/settings.ts'
-import { writeFileAtomic } from '../services/drafts/atomic-write.ts'
+import { errorCode, writeFileAtomic } from '../services/drafts/atomic-write.ts'
 import { decodeDraft } from '../services/drafts/draft-codec.ts'
 import { DamagedFileError } from '../services/drafts/draft-errors.ts'
-import { draftToDocx, writeExport } from '../services/export/export-service.ts'
-import { contentFromImport } from '../services/import/content-from-import.ts'
-import { importFile } from '../services/import/import-file.ts'
+import { writeExport } from '../services/export/export-service.ts'
+import { JobRunner } from '../services/jobs/job-runner.ts'
 import { ServiceError } from '../services/service-error.ts'
 
 export class CliError extends Error {}
+
+// Import and export run in a worker with the app's limits, so a hostile file costs a message.
+let runner: JobRunner | null = null
+export const jobs = () => (runner ??= new JobRunner())
+
+/** The Chinese reason a file could not be written, never a stack trace. */
+export function writeFailure(target: string, error: unknown): CliError {
+  const code = errorCode(error)
+  const why =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? '没有权限写入这个文件夹'
+      : code === 'ENOENT' || code === 'ENOTDIR'
+        ? '文件夹不存在'
+        : code === 'ENOSPC' || code === 'EDQUOT'
+          ? '磁盘空间已满'
+          : code === 'ENAMETOOLONG'
+            ? '文件名太长'
+            : `写入失败（${code ?? '未知错误'}）`
+  return new CliError(`无法保存文件：${why}。请换一个位置或文件名：${target}`)
+}
 
 async function readBytes(input: string): Promise<Buffer> {
   try {
@@ -38,11 +57,15 @@ export async function importToDraft(
   }
   const bytes = await readBytes(input)
   try {
-    const result = await importFile(basename(input), bytes, previousYear)
-    const content = contentFromImport(result, { fileName: basename(input), previousYear })
+    const { content, report } = await jobs().run({
+      kind: 'import',
+      fileName: basename(input),
+      bytes,
+      previousYear,
+    })
     return {
       draft: newDraftFile(content, randomUUID(), new Date()),
-      report: result.report,
+      report,
     }
   } catch (error) {
     if (error instanceof ServiceError) throw new CliError(error.message)
@@ -81,9 +104,13 @@ export async function exportCommand(
     throw new CliError(`输出文件应以 .docx 结尾：${target}`)
   if (target === resolve(input))
     throw new CliError('输出文件不能与输入文件相同，请用 -o 指定另一个文件名。')
-  const data = await draftToDocx(draft, { ...defaultSettings, exportFontSet: fontSet.data })
   try {
-    await writeExport(target, data)
+    const data = await jobs().run({
+      kind: 'export',
+      draft,
+      settings: { ...defaultSettings, exportFontSet: fontSet.data },
+    })
+    await writeExport(target, Buffer.from(data.buffer, data.byteOffset, data.byteLength))
   } catch (error) {
     if (error instanceof ServiceError) throw new CliError(error.message)
     throw error
@@ -102,7 +129,11 @@ export async function importCommand(
   )
   if (extname(target).toLowerCase() !== '.json')
     throw new CliError(`输出文件应以 .json 结尾：${target}`)
-  await writeFileAtomic(target, JSON.stringify(draft))
+  try {
+    await writeFileAtomic(target, JSON.stringify(draft))
+  } catch (error) {
+    throw writeFailure(target, error)
+  }
   const summary = [
     `标题：${draft.meta.title}`,
     `章节：${report.sections.length} 个`,

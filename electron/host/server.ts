@@ -5,10 +5,9 @@ import type { AddressInfo } from 'node:net'
 
 import type { ApiResult } from '../../domain/contract.ts'
 import { HOST_TOKEN_HEADER, HOST_TOKEN_META } from '../../domain/host-token.ts'
+import { LIMIT_MESSAGES, MAX_REQUEST_BYTES } from '../../domain/limits.ts'
 import { SECURITY_HEADERS, contentTypeOf, resolveAssetPath } from '../services/app-assets.ts'
 import type { Dispatch } from '../services/dispatcher.ts'
-
-const MAX_BODY_BYTES = 64 * 1024 * 1024
 
 export interface BrowserHost {
   url: string
@@ -78,9 +77,11 @@ export async function startBrowserHost(options: {
     }
     const raw = await readBody(req)
     if (raw === null) {
+      // The rest of the body is drained, not cut off, so that the client reads this answer.
+      res.setHeader('Connection', 'close')
       return sendJson(res, 413, {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: '内容太大，无法处理。' },
+        error: { code: 'INVALID_INPUT', message: LIMIT_MESSAGES.requestBytes },
       })
     }
     let input: unknown
@@ -113,20 +114,25 @@ export async function startBrowserHost(options: {
   }
 }
 
+/** The body, or null past MAX_REQUEST_BYTES (the rest is read and dropped). */
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > MAX_REQUEST_BYTES) {
+      req.resume()
+      return resolve(null)
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        resolve(null)
-        req.destroy()
+      if (size > MAX_REQUEST_BYTES) {
+        chunks.length = 0
         return
       }
       chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('end', () => resolve(size > MAX_REQUEST_BYTES ? null : Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }

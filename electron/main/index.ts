@@ -6,6 +6,7 @@ import ElectronStore from 'electron-store'
 import { createDispatcher } from '../services/dispatcher.ts'
 import { DraftStore } from '../services/drafts/draft-store.ts'
 import { createHandlers } from '../services/handlers.ts'
+import { JobRunner } from '../services/jobs/job-runner.ts'
 import { createSettingsService } from '../services/settings-service.ts'
 import { SnippetStore } from '../services/snippets/snippet-store.ts'
 import { APP_ENTRY_URL } from './app-origin.ts'
@@ -50,6 +51,8 @@ if (!app.requestSingleInstanceLock()) {
         drafts: new DraftStore({ dataDir: app.getPath('userData') }),
         snippets: new SnippetStore(app.getPath('userData')),
         exportShell: createExportShell(() => mainWindow),
+        // The worker entry bundled beside this file (electron.vite.config.ts).
+        jobs: new JobRunner({ workerFile: join(import.meta.dirname, 'job-worker.js') }),
       }),
     )
     setupIpc(dispatch, origins)

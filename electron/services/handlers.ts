@@ -4,9 +4,8 @@ import { summarize } from '../../domain/draft/draft.ts'
 import { draftFromTemplate } from '../../domain/draft/new-draft.ts'
 import type { Handlers } from './dispatcher.ts'
 import type { DraftStore } from './drafts/draft-store.ts'
-import { defaultExportName, draftToDocx, writeExport } from './export/export-service.ts'
-import { contentFromImport } from './import/content-from-import.ts'
-import { importFile } from './import/import-file.ts'
+import { defaultExportName, writeExport } from './export/export-service.ts'
+import { JobRunner } from './jobs/job-runner.ts'
 import { searchKeys } from './pinyin.ts'
 import { ServiceError } from './service-error.ts'
 import type { SettingsService } from './settings-service.ts'
@@ -25,6 +24,9 @@ export interface ServiceDeps {
   drafts: DraftStore
   snippets: SnippetStore
   exportShell: ExportShell
+  /** Runs import and export off the main thread; one with the sources' worker by default. */
+  jobs?: JobRunner
+  log?: (error: unknown) => void
 }
 
 /** The implementation of the contract, shared by the Electron main process and the browser host. */
@@ -34,6 +36,8 @@ export function createHandlers({
   drafts,
   snippets,
   exportShell,
+  jobs = new JobRunner(),
+  log = console.error,
 }: ServiceDeps): Handlers {
   // Only files this session wrote may be opened on the renderer's word.
   const exported = new Set<string>()
@@ -68,11 +72,20 @@ export function createHandlers({
       draft: await drafts.readRevision(id, revisionId),
     }),
     searchKeys: ({ texts }) => ({ keys: searchKeys(texts) }),
-    async importDraft({ fileName, data, previousYear }) {
-      const result = await importFile(fileName, Buffer.from(data, 'base64'), previousYear)
-      const draft = await drafts.create(contentFromImport(result, { fileName, previousYear }))
-      return { draft: summarize(draft), report: result.report }
+    async importDraft({ fileName, data, previousYear, jobId }) {
+      const bytes = Buffer.from(data, 'base64')
+      const { content, report } = await jobs.run(
+        { kind: 'import', fileName, bytes, previousYear },
+        jobId,
+      )
+      const draft = await drafts.create(content)
+      return { draft: summarize(draft), report }
     },
+    jobProgress: ({ jobId }) => {
+      const fraction = jobs.progress(jobId)
+      return { running: fraction !== null, fraction: fraction ?? 0 }
+    },
+    cancelJob: ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     listSnippets: () => snippets.list(),
     saveSnippet: (input) => snippets.save(input),
     deleteSnippet: async ({ id }) => {
@@ -85,7 +98,7 @@ export function createHandlers({
     },
     importSnippetPack: ({ text }) => snippets.importPack(text),
     exportSnippetPack: async () => ({ text: await snippets.exportPack() }),
-    async exportDraft({ id }) {
+    async exportDraft({ id, jobId }) {
       const { draft } = await drafts.open(id)
       const current = settings.get()
       const target = await exportShell.choosePath(
@@ -93,10 +106,15 @@ export function createHandlers({
         current.lastExportDir,
       )
       if (!target) return { status: 'cancelled' as const }
-      const data = await draftToDocx(draft, current)
-      await writeExport(target, data)
+      const data = await jobs.run({ kind: 'export', draft, settings: current }, jobId)
+      await writeExport(target, Buffer.from(data.buffer, data.byteOffset, data.byteLength))
       exported.add(target)
-      settings.update({ lastExportDir: dirname(target) })
+      // The file is written: a settings file that cannot be written only loses the folder hint.
+      try {
+        settings.update({ lastExportDir: dirname(target) })
+      } catch (error) {
+        log(error)
+      }
       return { status: 'saved' as const, path: target, name: basename(target) }
     },
     async openExportedFile({ path, reveal }) {

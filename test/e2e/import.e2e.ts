@@ -2,6 +2,7 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { docxOfBody, reportParagraphs } from '../electron/services/import/docx-bombs.ts'
 import { TEAM_REPORTS } from '../support/external-corpus.ts'
 import { SCREENSHOT_DIR, useBrowser } from './support.ts'
 
@@ -65,4 +66,27 @@ describe('importing last year’s report', () => {
       .filter({ hasText: '另存为” .docx' })
       .waitFor()
   })
+
+  it('shows progress for a long import and stops it on 取消, making no draft', async () => {
+    const page = session.page
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
+    const drafts = await page.getByTestId('draft-row').count()
+    await page.getByRole('button', { name: '导入已有报告' }).click()
+    await page.getByLabel('选择文件').setInputFiles({
+      name: '十万段.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(await docxOfBody(reportParagraphs(100_000))),
+    })
+    await page.getByRole('button', { name: '导入', exact: true }).click()
+    const progress = page.getByRole('dialog').getByRole('progressbar', { name: '进度' })
+    await progress.waitFor({ timeout: 30_000 })
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
+    await progress.waitFor({ state: 'detached', timeout: 30_000 })
+    await expect(page.getByRole('dialog').getByRole('alert').count()).resolves.toBe(0)
+    await expect(
+      page.getByRole('dialog').getByRole('button', { name: '导入', exact: true }).isEnabled(),
+    ).resolves.toBe(true)
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click()
+    await expect(page.getByTestId('draft-row').count()).resolves.toBe(drafts)
+  }, 120_000)
 })

@@ -6,11 +6,18 @@ import {
   type ImportResult,
   type SourceParagraph,
 } from '../../../domain/import/import-paragraphs.ts'
+import {
+  LIMIT_MESSAGES,
+  MAX_CHARACTERS,
+  MAX_IMPORT_BYTES,
+  MAX_PARAGRAPHS,
+} from '../../../domain/limits.ts'
 import type { HeadingLevel } from '../../../domain/outline/numbering.ts'
 import { ServiceError } from '../service-error.ts'
+import { DamagedZipError, checkWordXml, checkZipPackage } from './zip-limits.ts'
 
-/** Above this a file is surely not a work report (they run to a few hundred kB). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+/** How far an import has got, from 0 to 1, for the writer's progress bar. */
+export type ReportProgress = (fraction: number) => void
 
 /** Text files come as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. */
 export function decodeText(bytes: Uint8Array): string {
@@ -45,6 +52,30 @@ function headingLevelOfStyle(name: string | null | undefined): HeadingLevel | nu
   return m ? (Number(m[1]) as HeadingLevel) : null
 }
 
+const DAMAGED_DOCX =
+  '这个 Word 文件已损坏，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再导入。'
+
+/** Refuses a package past the limits before mammoth unpacks it and builds its tree. */
+function checkDocxLimits(bytes: Uint8Array): void {
+  let documentXml: Buffer | null
+  try {
+    documentXml = checkZipPackage(bytes, 'word/document.xml')
+  } catch (error) {
+    if (error instanceof DamagedZipError) throw fail(DAMAGED_DOCX)
+    throw error
+  }
+  if (!documentXml) throw fail('这不是有效的 Word 文件（.docx），里面没有正文。')
+  checkWordXml(documentXml.toString('utf8'))
+}
+
+/** Past the paragraph or character limit, whatever the file type. */
+function checkSourceSize(paragraphs: readonly SourceParagraph[]): void {
+  if (paragraphs.length > MAX_PARAGRAPHS) throw fail(LIMIT_MESSAGES.paragraphs)
+  let characters = 0
+  for (const p of paragraphs) characters += p.text.length
+  if (characters > MAX_CHARACTERS) throw fail(LIMIT_MESSAGES.characters)
+}
+
 /** The paragraphs of a .docx with what structure Word kept: heading styles, centring, font size. */
 async function docxParagraphs(bytes: Uint8Array): Promise<SourceParagraph[]> {
   // mammoth is loaded only when a Word file is imported.
@@ -56,8 +87,12 @@ async function docxParagraphs(bytes: Uint8Array): Promise<SourceParagraph[]> {
       : el.type === 'tab'
         ? ' '
         : (el.children ?? []).map(textOf).join('')
-  const maxSize = (el: MammothElement): number =>
-    Math.max(el.type === 'run' ? (el.fontSize ?? 0) * 2 : 0, ...(el.children ?? []).map(maxSize))
+  // A loop, not Math.max(...children): a paragraph may hold more runs than a call takes arguments.
+  const maxSize = (el: MammothElement): number => {
+    let size = el.type === 'run' ? (el.fontSize ?? 0) * 2 : 0
+    for (const child of el.children ?? []) size = Math.max(size, maxSize(child))
+    return size
+  }
   const walk = (el: MammothElement) => {
     if (el.type === 'paragraph') {
       paragraphs.push({
@@ -70,18 +105,20 @@ async function docxParagraphs(bytes: Uint8Array): Promise<SourceParagraph[]> {
     }
     el.children?.forEach(walk)
   }
+  // Once the document is read, the HTML mammoth would write next is not needed: stop there.
+  const read = new Error('document read')
   try {
     await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes) },
       {
         transformDocument: (doc: MammothElement) => {
           walk(doc)
-          return doc
+          throw read
         },
       },
     )
-  } catch {
-    throw fail('这个 Word 文件已损坏，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再导入。')
+  } catch (error) {
+    if (error !== read) throw fail(DAMAGED_DOCX)
   }
   return paragraphs
 }
@@ -95,11 +132,11 @@ export async function importFile(
   fileName: string,
   bytes: Uint8Array,
   previousYear: boolean,
+  progress: ReportProgress = () => {},
 ): Promise<ImportResult> {
   const ext = extname(fileName).toLowerCase()
   if (bytes.length === 0) throw fail('文件是空的，没有可导入的内容。')
-  if (bytes.length > MAX_IMPORT_BYTES)
-    throw fail('文件太大（超过 20 MB），不像是一份工作总结。请检查是否选错了文件。')
+  if (bytes.length > MAX_IMPORT_BYTES) throw fail(LIMIT_MESSAGES.fileBytes)
   let paragraphs: SourceParagraph[]
   if (ext === '.doc') {
     throw fail('这是旧版 Word 文件（.doc），请先在 Word 或 WPS 中“另存为” .docx 格式再导入。')
@@ -110,6 +147,8 @@ export async function importFile(
       )
     }
     if (!isZip(bytes)) throw fail('这不是有效的 Word 文件（.docx），可能是改了扩展名的其他文件。')
+    checkDocxLimits(bytes)
+    progress(0.2)
     paragraphs = await docxParagraphs(bytes)
   } else if (ext === '.txt') {
     if (isZip(bytes) || isOleCompound(bytes) || bytes.subarray(0, 4096).includes(0)) {
@@ -117,11 +156,16 @@ export async function importFile(
         throw fail('这不是文本文件，可能是改了扩展名的其他文件。')
       }
     }
-    paragraphs = paragraphsOfText(decodeText(bytes))
+    const text = decodeText(bytes)
+    if (text.length > MAX_CHARACTERS) throw fail(LIMIT_MESSAGES.characters)
+    paragraphs = paragraphsOfText(text)
   } else {
     throw fail(`不能导入“${ext || '无扩展名'}”文件：请选择 Word 文件（.docx）或文本文件（.txt）。`)
   }
+  checkSourceSize(paragraphs)
+  progress(0.6)
   const result = importParagraphs(paragraphs, { previousYear })
+  progress(0.9)
   if (result.report.sections.length === 0 && result.body.every((b) => !b.content?.length)) {
     throw fail('文件中没有找到文字内容。')
   }

@@ -9,6 +9,7 @@ import {
   type MethodOutput,
 } from '../../../domain/contract.ts'
 import { HOST_TOKEN_HEADER, HOST_TOKEN_META } from '../../../domain/host-token.ts'
+import { LIMIT_MESSAGES } from '../../../domain/limits.ts'
 
 /** A failed call, with the code for the program and the Chinese message for the writer. */
 export class ApiError extends Error {
@@ -55,7 +56,20 @@ function hostTransport(): Transport {
         error: { code: 'IO_ERROR', message: '无法连接到本机服务，请重新打开程序。' },
       }
     }
-    return response.json()
+    if (response.status === 413) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: LIMIT_MESSAGES.requestBytes } }
+    }
+    try {
+      return await response.json()
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'IO_ERROR',
+          message: `本机服务的回答无法识别（${response.status}），请重试。`,
+        },
+      }
+    }
   }
 }
 

@@ -1,15 +1,15 @@
 import { useState } from 'react'
 
 import type { MethodOutput } from '../../../domain/contract.ts'
+import { LIMIT_MESSAGES, MAX_IMPORT_BYTES } from '../../../domain/limits.ts'
 import { ApiError, api } from '../api/client.ts'
 import { Dialog } from '../ui/Dialog.tsx'
+import { JobProgress, newJobId } from '../ui/JobProgress.tsx'
 
 export type ImportReport = MethodOutput<'importDraft'>['report']
 
 /** The report of the import just made, shown once when its draft opens. */
 export const pendingImportReports = new Map<string, ImportReport>()
-
-const MAX_BYTES = 20 * 1024 * 1024
 
 function base64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer)
@@ -30,26 +30,30 @@ export function ImportDialog({
   const [file, setFile] = useState<File | null>(null)
   const [previousYear, setPreviousYear] = useState(true)
   const [error, setError] = useState<string | null>(null)
-  const [working, setWorking] = useState(false)
+  /** The running import's job id, null when none runs. */
+  const [jobId, setJobId] = useState<string | null>(null)
+  const working = jobId !== null
 
   const start = async () => {
     if (!file) return setError('请先选择一个文件。')
-    if (file.size > MAX_BYTES)
-      return setError('文件太大（超过 20 MB），不像是一份工作总结。请检查是否选错了文件。')
-    setWorking(true)
+    if (file.size > MAX_IMPORT_BYTES) return setError(LIMIT_MESSAGES.fileBytes)
+    const id = newJobId()
+    setJobId(id)
     setError(null)
     try {
       const result = await api.importDraft({
         fileName: file.name,
         data: base64(await file.arrayBuffer()),
         previousYear,
+        jobId: id,
       })
       pendingImportReports.set(result.draft.id, result.report)
       onImported(result.draft.id)
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '导入失败，请重试。')
+      if (!(e instanceof ApiError && e.code === 'CANCELLED'))
+        setError(e instanceof ApiError ? e.message : '导入失败，请重试。')
     } finally {
-      setWorking(false)
+      setJobId(null)
     }
   }
 
@@ -59,7 +63,13 @@ export function ImportDialog({
       onClose={onClose}
       actions={
         <>
-          <button type="button" onClick={onClose}>
+          <button
+            type="button"
+            onClick={() =>
+              // While an import runs, 取消 stops it; the dialog stays for another try.
+              jobId ? void api.cancelJob({ jobId }).catch(() => undefined) : onClose()
+            }
+          >
             取消
           </button>
           <button type="button" className="primary" onClick={start} disabled={!file || working}>
@@ -100,6 +110,7 @@ export function ImportDialog({
           不是，它就是今年的报告（其中的数字作为“今年”数值）
         </label>
       </fieldset>
+      {jobId && <JobProgress jobId={jobId} label="正在导入…" cancelButton={false} />}
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -102,6 +102,16 @@ export function ImportReportDialog({
             </ul>
           </section>
         )}
+        {report.notes.length > 0 && (
+          <section data-testid="import-notes">
+            <h3>请核对</h3>
+            <ul>
+              {report.notes.map((note, i) => (
+                <li key={i}>{note}</li>
+              ))}
+            </ul>
+          </section>
+        )}
         {report.slips.length > 0 && (
           <section>
             <h3>原文编号不连续，已自动重新编号</h3>

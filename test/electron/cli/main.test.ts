@@ -1,11 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { LIMIT_MESSAGES } from '../../../domain/limits.ts'
 import { TEAM_REPORTS as fixtures } from '../../support/external-corpus.ts'
+import { docxOfBody } from '../services/import/docx-bombs.ts'
 
 const bin = join(import.meta.dirname, '../../../bin/caogao.js')
 
@@ -106,6 +108,36 @@ describe('caogao import', () => {
     )
     expect(exported.status).toBe(0)
   })
+})
+
+describe('caogao import, where the draft cannot be written', () => {
+  it('prints a Chinese message and exits 1 for a read-only folder, with no stack trace', () => {
+    // As root no file mode stops a write, so there the read-only folder is /sys.
+    let folder = '/sys'
+    if (process.getuid?.() !== 0) {
+      folder = mkdtempSync(join(tmpdir(), '只读 '))
+      chmodSync(folder, 0o555)
+    }
+    const run = spawnSync(
+      process.execPath,
+      [bin, 'import', join(fixtures, 'county-annual.txt'), '-o', join(folder, '草稿.json')],
+      { encoding: 'utf8' },
+    )
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('无法保存文件：没有权限写入这个文件夹')
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('caogao import of a hostile file', () => {
+  it('refuses a .docx bomb with the limit’s Chinese message and exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), '炸弹 '))
+    const input = join(dir, '炸弹.docx')
+    writeFileSync(input, await docxOfBody('<w:p/>'.repeat(3_000_000)))
+    const run = spawnSync(process.execPath, [bin, 'import', input], { encoding: 'utf8' })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(LIMIT_MESSAGES.paragraphs)
+  }, 60_000)
 })
 
 describe('caogao check', () => {

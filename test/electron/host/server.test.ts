@@ -3,6 +3,7 @@ import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { HOST_TOKEN_HEADER as TOKEN_HEADER, HOST_TOKEN_META } from '../../../domain/host-token.ts'
+import { LIMIT_MESSAGES, MAX_REQUEST_BYTES } from '../../../domain/limits.ts'
 import { startTestHost, type TestHost } from '../../e2e/support.ts'
 
 let host: TestHost
@@ -100,4 +101,52 @@ describe('browser host', () => {
     expect((await send({ path: '/../package.json' })).status).toBe(404)
     expect((await send({ path: '/%2e%2e/package.json' })).status).toBe(404)
   })
+})
+
+describe('browser host, a body past the limit', () => {
+  it('answers 413 with a Chinese message the client reads, not a cut connection', async () => {
+    const url = new URL(host.url)
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          method: 'POST',
+          path: '/api/importDraft',
+          headers: {
+            host: url.host,
+            'content-type': 'application/json',
+            [TOKEN_HEADER]: host.token,
+            'content-length': String(MAX_REQUEST_BYTES + 1),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => {
+            req.destroy()
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') })
+          })
+        },
+      )
+      req.on('error', reject)
+      req.write('{"fileName":"a.txt","data":"')
+    })
+    expect(answer.status).toBe(413)
+    expect(JSON.parse(answer.body)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: LIMIT_MESSAGES.requestBytes },
+    })
+  })
+
+  it('answers 413 also when the body runs past the limit without declaring its length', async () => {
+    const res = await fetch(`${host.url}api/importDraft`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: new Blob([new Uint8Array(MAX_REQUEST_BYTES + 1024)]).stream(),
+      duplex: 'half',
+    } as RequestInit)
+    expect(res.status).toBe(413)
+    expect(await res.json()).toMatchObject({ error: { message: LIMIT_MESSAGES.requestBytes } })
+  }, 60_000)
 })

@@ -1,7 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
 
+import { LIMIT_MESSAGES } from '../../../domain/limits.ts'
 import { defaultSettings } from '../../../domain/settings.ts'
-import { createDispatcher, type Handlers } from '../../../electron/services/dispatcher.ts'
+import {
+  createDispatcher,
+  inputShapeProblem,
+  type Handlers,
+} from '../../../electron/services/dispatcher.ts'
 import { ServiceError } from '../../../electron/services/service-error.ts'
 
 /** Only the settings and app-info methods are called here. */
@@ -88,5 +93,45 @@ describe('dispatcher', () => {
       error: { code: 'INTERNAL' },
     })
     expect(log).toHaveBeenCalledOnce()
+  })
+})
+
+describe('dispatcher, inputs shaped to break the schema check', () => {
+  const id = '00000000-0000-4000-8000-000000000000'
+  const meta = { title: '总结', unit: '', year: 2026, kind: 'annual' }
+  const save = (body: unknown) => ({ id, baseRevision: 0, content: { meta, body } })
+
+  it('answers a document nested 100,000 deep with a typed error, not a stack overflow', async () => {
+    let node: unknown = { type: 'text', text: 'x' }
+    for (let i = 0; i < 100_000; i++) node = { type: 'paragraph', content: [node] }
+    const result = await createDispatcher(handlers())(
+      'saveDraft',
+      save({ type: 'doc', content: [node] }),
+    )
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: LIMIT_MESSAGES.inputNesting },
+    })
+  })
+
+  it('answers a shallow document whose nodes are shared by reference (2^60 as a tree) at once', async () => {
+    let node: unknown = { type: 'text', text: 'x' }
+    for (let i = 0; i < 60; i++) node = { type: 'paragraph', content: [node, node] }
+    const result = await createDispatcher(handlers())(
+      'saveDraft',
+      save({ type: 'doc', content: [node] }),
+    )
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: LIMIT_MESSAGES.inputObjects },
+    })
+  })
+
+  it('lets a large ordinary draft through the shape check', () => {
+    const content = Array.from({ length: 100_000 }, (_, i) => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text: `第${i}段`, marks: [{ type: 'bold' }] }],
+    }))
+    expect(inputShapeProblem(save({ type: 'doc', content }))).toBeNull()
   })
 })

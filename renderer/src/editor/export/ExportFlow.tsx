@@ -3,11 +3,12 @@ import { useState } from 'react'
 import type { PendingItem } from '../../../../domain/export/export-model.ts'
 import { ApiError, api } from '../../api/client.ts'
 import { Dialog } from '../../ui/Dialog.tsx'
+import { JobProgress, newJobId } from '../../ui/JobProgress.tsx'
 
 type Step =
   | { kind: 'idle' }
   | { kind: 'pending'; items: PendingItem[]; checks: string }
-  | { kind: 'working' }
+  | { kind: 'working'; jobId: string }
   | { kind: 'done'; path: string; name: string; note: string | null }
   | { kind: 'failed'; message: string }
   | { kind: 'unsaved' }
@@ -34,12 +35,14 @@ export function useExportFlow(options: {
   const [step, setStep] = useState<Step>({ kind: 'idle' })
 
   const run = async () => {
-    setStep({ kind: 'working' })
+    const jobId = newJobId()
+    setStep({ kind: 'working', jobId })
     try {
-      const result = await api.exportDraft({ id: options.id })
+      const result = await api.exportDraft({ id: options.id, jobId })
       if (result.status === 'cancelled') setStep({ kind: 'idle' })
       else setStep({ kind: 'done', path: result.path, name: result.name, note: null })
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'CANCELLED') return setStep({ kind: 'idle' })
       setStep({ kind: 'failed', message: e instanceof ApiError ? e.message : '导出失败，请重试。' })
     }
   }
@@ -123,7 +126,7 @@ export function useExportFlow(options: {
       </Dialog>
     ) : step.kind === 'working' ? (
       <Dialog title="导出 Word" onClose={() => undefined} actions={null}>
-        <p role="status">正在生成 Word 文件…</p>
+        <JobProgress jobId={step.jobId} label="正在生成 Word 文件…" />
       </Dialog>
     ) : step.kind === 'done' ? (
       <Dialog

@@ -54,3 +54,36 @@ describe('writing the exported file', () => {
     await chmod(ro, 0o755)
   })
 })
+
+describe('export file names and failures, in Chinese', () => {
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8')
+
+  it('cuts a long Chinese title to the file system’s 255-byte limit, with room for the temp suffix', async () => {
+    const name = defaultExportName(
+      '某某县教育局关于全面推进义务教育优质均衡发展工作情况的总结报告'.repeat(7),
+    )
+    expect(bytes(name)).toBeLessThanOrEqual(255 - 40)
+    expect(name).toMatch(/^某某县教育局.*\.docx$/)
+    expect(name).not.toContain('\ufffd')
+    await writeExport(join(dir, name), Buffer.from('docx'))
+    expect(await readdir(dir)).toEqual([name])
+  })
+
+  it('removes NUL and control characters, and avoids device names', () => {
+    expect(defaultExportName('总结\u0000报告\u0007\u001f')).toBe('总结报告.docx')
+    expect(defaultExportName('CON')).toBe('CON_.docx')
+    expect(defaultExportName('总结...  ')).toBe('总结.docx')
+  })
+
+  it('explains a name too long for the file system', async () => {
+    await expect(
+      writeExport(join(dir, `${'长'.repeat(120)}.docx`), Buffer.from('x')),
+    ).rejects.toThrow(/文件名或文件夹路径太长/)
+  })
+
+  it('explains a NUL in the name instead of a raw error', async () => {
+    await expect(writeExport(join(dir, 'a\u0000b.docx'), Buffer.from('x'))).rejects.toThrow(
+      /不能使用的字符/,
+    )
+  })
+})

@@ -1,0 +1,23 @@
+import type { ErrorCode } from '../../../domain/contract.ts'
+import type { DraftContent, DraftFile } from '../../../domain/draft/draft.ts'
+import type { ImportReport } from '../../../domain/import/import-paragraphs.ts'
+import type { Finding } from '../../../domain/proofread/proofread.ts'
+import type { Settings } from '../../../domain/settings.ts'
+
+/** The heavy or untrusted work a worker thread does, one job per thread. */
+export type JobRequest =
+  | { kind: 'import'; fileName: string; bytes: Uint8Array; previousYear: boolean }
+  | { kind: 'export'; draft: DraftFile; settings: Settings; today?: string }
+  | { kind: 'check'; draft: DraftFile }
+
+export interface JobOutputs {
+  import: { content: DraftContent; report: ImportReport }
+  export: Uint8Array
+  check: Finding[]
+}
+
+/** What a worker posts back. */
+export type JobMessage =
+  | { type: 'progress'; fraction: number }
+  | { type: 'done'; value: unknown }
+  | { type: 'failed'; code: ErrorCode; message: string }

@@ -1,0 +1,45 @@
+// The entry of a job's worker thread: bundled as out/main/job-worker.js for Electron, run from
+// this source by Node's type stripping in the browser host, the CLI and the tests.
+import { parentPort, workerData } from 'node:worker_threads'
+
+import { proofread } from '../../../domain/proofread/proofread.ts'
+import { draftToDocx } from '../export/export-service.ts'
+import { contentFromImport } from '../import/content-from-import.ts'
+import { importFile } from '../import/import-file.ts'
+import { ServiceError } from '../service-error.ts'
+import type { JobMessage, JobRequest } from './job-protocol.ts'
+
+const post = (message: JobMessage, transfer: ArrayBuffer[] = []) =>
+  parentPort!.postMessage(message, transfer)
+
+async function run(request: JobRequest): Promise<void> {
+  switch (request.kind) {
+    case 'import': {
+      const { fileName, bytes, previousYear } = request
+      const result = await importFile(fileName, bytes, previousYear, (fraction) =>
+        post({ type: 'progress', fraction }),
+      )
+      const content = contentFromImport(result, { fileName, previousYear })
+      return post({ type: 'done', value: { content, report: result.report } })
+    }
+    case 'export': {
+      post({ type: 'progress', fraction: 0.1 })
+      const data = await draftToDocx(request.draft, request.settings, request.today)
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      return post({ type: 'done', value: bytes }, [bytes.buffer as ArrayBuffer])
+    }
+    case 'check': {
+      const { draft } = request
+      return post({ type: 'done', value: proofread({ ...draft, ignored: draft.ignoredFindings }) })
+    }
+  }
+}
+
+run(workerData as JobRequest).catch((error: unknown) => {
+  if (error instanceof ServiceError)
+    post({ type: 'failed', code: error.code, message: error.message })
+  else {
+    console.error(error)
+    post({ type: 'failed', code: 'INTERNAL', message: '程序内部出错，请重试。' })
+  }
+})
