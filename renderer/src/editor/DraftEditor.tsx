@@ -103,6 +103,13 @@ export function DraftEditor({
     jumpToBlock: (block) => editor?.commands.revealBlock(block),
   })
 
+  /** Before a bulk change: what was typed saved, then kept as a revision. */
+  const keepRevision = async () => {
+    await session.flush()
+    if (!(await session.keepRevision()))
+      setMessage('修改前的历史版本没有保存成功，如需要可按 Ctrl+Z 撤销。')
+  }
+
   const back = async () => {
     if (await session.leave()) navigate({ screen: 'home' })
   }
@@ -171,6 +178,7 @@ export function DraftEditor({
             <FindPanel
               editor={editor}
               withReplace={find === 'replace'}
+              beforeBulkChange={keepRevision}
               onClose={() => {
                 setFind(null)
                 editor.commands.focus()

@@ -73,6 +73,7 @@ export function createExtensions(settings: Settings, services: EditorServices): 
     IndicatorSuggest.configure({
       bridge: services.indicatorSuggest,
       search: (query) => searchIndicators(services.indicators, query),
+      form: services.indicators.insertForm,
     }),
   ]
 }

@@ -9,10 +9,13 @@ export function FindPanel({
   editor,
   withReplace,
   onClose,
+  beforeBulkChange,
 }: {
   editor: Editor
   withReplace: boolean
   onClose: () => void
+  /** Keeps the text as a revision before replace-all changes many places at once. */
+  beforeBulkChange: () => Promise<unknown>
 }) {
   const [query, setQuery] = useState(() => {
     const { from, to } = editor.state.selection
@@ -45,10 +48,11 @@ export function FindPanel({
 
   useEffect(() => () => void editor.commands.setFindQuery(''), [editor])
 
-  const replaceAll = () => {
-    const total = count.total
-    if (total === 0) return
-    editor.commands.replaceAll(replacement)
+  const replaceAll = async () => {
+    if (count.total === 0) return
+    await beforeBulkChange()
+    const total = findState(editor.state)?.matches.length ?? 0
+    if (!editor.commands.replaceAll(replacement)) return
     setStatus(`已替换 ${total} 处（可按 Ctrl+Z 一次撤销）`)
   }
 

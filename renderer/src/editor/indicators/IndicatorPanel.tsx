@@ -52,7 +52,7 @@ function blockTexts(doc: PmNode): string[] {
 export function IndicatorPanel({ editor, store }: { editor: Editor; store: IndicatorStore }) {
   const indicators = useSyncExternalStore(store.subscribe, store.list)
   const [query, setQuery] = useState('')
-  const [form, setForm] = useState<ReferenceForm>('value-compare')
+  const form = useSyncExternalStore(store.subscribe, store.insertForm)
   const [adding, setAdding] = useState(false)
   const [removing, setRemoving] = useState<{ indicator: DraftIndicator; places: string[] } | null>(
     null,
@@ -130,7 +130,12 @@ export function IndicatorPanel({ editor, store }: { editor: Editor; store: Indic
         <legend>插入方式</legend>
         {referenceFormSchema.options.map((f) => (
           <label key={f}>
-            <input type="radio" name="ref-form" checked={form === f} onChange={() => setForm(f)} />
+            <input
+              type="radio"
+              name="ref-form"
+              checked={form === f}
+              onChange={() => store.setInsertForm(f)}
+            />
             {REFERENCE_FORM_LABELS[f]}
           </label>
         ))}

@@ -1,4 +1,4 @@
-import type { DraftIndicator } from '../../../../domain/indicators/model.ts'
+import type { DraftIndicator, ReferenceForm } from '../../../../domain/indicators/model.ts'
 
 type ViewRender = (indicator: DraftIndicator | undefined) => void
 
@@ -11,12 +11,21 @@ export class IndicatorStore {
   private items: readonly DraftIndicator[]
   private readonly views = new Map<string, Set<ViewRender>>()
   private readonly listeners = new Set<() => void>()
+  private form: ReferenceForm = 'value-compare'
 
   constructor(initial: readonly DraftIndicator[]) {
     this.items = initial
   }
 
   list = (): readonly DraftIndicator[] => this.items
+
+  /** How a new reference is written (插入方式), the same for the panel's button, drag and #. */
+  insertForm = (): ReferenceForm => this.form
+
+  setInsertForm(form: ReferenceForm): void {
+    this.form = form
+    for (const listener of this.listeners) listener()
+  }
 
   get(id: string): DraftIndicator | undefined {
     return this.items.find((i) => i.id === id)

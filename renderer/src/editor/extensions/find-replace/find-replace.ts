@@ -70,6 +70,8 @@ declare module '@tiptap/core' {
       replaceCurrent: (replacement: string) => ReturnType
       /** Replaces every match in one transaction: one undo step. */
       replaceAll: (replacement: string) => ReturnType
+      /** Replaces every occurrence of `query` (not the find bar's), in one undo step. */
+      replaceEverywhere: (query: string, replacement: string) => ReturnType
     }
   }
 }
@@ -131,6 +133,17 @@ export const FindReplace = Extension.create({
             for (const m of [...find.matches].reverse()) tr.insertText(replacement, m.from, m.to)
             closeHistory(tr)
             tr.setMeta(findKey, compute(tr.doc, find.query, 0))
+          }
+          return true
+        },
+      replaceEverywhere:
+        (query, replacement) =>
+        ({ tr, dispatch }) => {
+          const matches = findMatches(tr.doc, query)
+          if (matches.length === 0) return false
+          if (dispatch) {
+            for (const m of matches.reverse()) tr.insertText(replacement, m.from, m.to)
+            closeHistory(tr)
           }
           return true
         },

@@ -207,6 +207,7 @@ export const IndicatorRef = Node.create<IndicatorRefOptions>({
 
   addProseMirrorPlugins() {
     const editor = this.editor
+    const store = () => this.options.store
     return [
       new Plugin({
         key: new PluginKey('indicatorDrop'),
@@ -217,7 +218,10 @@ export const IndicatorRef = Node.create<IndicatorRefOptions>({
             const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
             if (!at) return false
             event.preventDefault()
-            editor.commands.insertIndicatorRef(id, 'value-compare', { from: at.pos, to: at.pos })
+            editor.commands.insertIndicatorRef(id, store()?.insertForm() ?? 'value-compare', {
+              from: at.pos,
+              to: at.pos,
+            })
             view.focus()
             return true
           },

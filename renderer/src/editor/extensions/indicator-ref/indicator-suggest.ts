@@ -2,12 +2,15 @@ import { Extension } from '@tiptap/core'
 import { PluginKey } from '@tiptap/pm/state'
 import Suggestion from '@tiptap/suggestion'
 
+import type { ReferenceForm } from '../../../../../domain/indicators/model.ts'
 import type { SuggestBridge, SuggestItem } from '../../suggest/suggest-bridge.ts'
 
 export interface IndicatorSuggestOptions {
   bridge: SuggestBridge | null
   /** The report's indicators matching a query (Chinese or pinyin), best first. */
   search: (query: string) => SuggestItem[]
+  /** The form the writer chose for new references (插入方式). */
+  form: () => ReferenceForm
 }
 
 /** Typing # (or ＃) followed by a name or its pinyin initials inserts an indicator reference. */
@@ -15,7 +18,7 @@ export const IndicatorSuggest = Extension.create<IndicatorSuggestOptions>({
   name: 'indicatorSuggest',
 
   addOptions() {
-    return { bridge: null, search: () => [] }
+    return { bridge: null, search: () => [], form: () => 'value' }
   },
 
   addProseMirrorPlugins() {
@@ -29,7 +32,7 @@ export const IndicatorSuggest = Extension.create<IndicatorSuggestOptions>({
         allowedPrefixes: null,
         items: ({ query }) => this.options.search(query).slice(0, 8),
         command: ({ editor, range, props }) => {
-          editor.chain().focus().insertIndicatorRef(props.id, 'value', range).run()
+          editor.chain().focus().insertIndicatorRef(props.id, this.options.form(), range).run()
         },
         render: bridge.renderer(),
       }),
