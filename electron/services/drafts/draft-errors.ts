@@ -1,4 +1,4 @@
-import { fsErrorAdvice, fsErrorReason, isFsError } from '../fs-error-message.ts'
+import { fsErrorReason, fsFailureMessage, isFsError } from '../fs-error-message.ts'
 import { ServiceError } from '../service-error.ts'
 
 /** A draft file that cannot be read; the message says why, in Chinese. */
@@ -42,11 +42,7 @@ export function asServiceError(error: unknown, action: string): ServiceError {
     return new ServiceError('INVALID_INPUT', error.message, { cause: error })
   }
   if (isFsError(error)) {
-    return new ServiceError(
-      'IO_ERROR',
-      `${fsErrorReason(error)}，${action}没有完成。${fsErrorAdvice(error)}`,
-      { cause: error },
-    )
+    return new ServiceError('IO_ERROR', fsFailureMessage(error, action), { cause: error })
   }
   throw error
 }
