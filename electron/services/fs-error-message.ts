@@ -68,7 +68,7 @@ export function fsErrorAdvice(error: unknown): string {
   return (code && FS_PROBLEMS.get(code)?.advice) ?? ''
 }
 
-/** The whole message for a failed operation: "磁盘空间已满，保存没有完成。请清理磁盘后点“重试”。" */
+/** The whole message for a failed operation: "磁盘空间已满，保存失败。请清理磁盘后点“重试”。" */
 export function fsFailureMessage(error: unknown, action: string): string {
-  return `${fsErrorReason(error)}，${action}没有完成。${fsErrorAdvice(error)}`
+  return `${fsErrorReason(error)}，${action}失败。${fsErrorAdvice(error)}`
 }

@@ -7,6 +7,7 @@ import { fontsFor } from '../../../domain/export/gbt9704.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { isoDay } from '../../../domain/text/dates.ts'
 import { writeFileAtomic, errorCode } from '../drafts/atomic-write.ts'
+import { fsFailureMessage } from '../fs-error-message.ts'
 import { ServiceError } from '../service-error.ts'
 import { renderDocx } from './docx-writer.ts'
 
@@ -70,23 +71,9 @@ export async function writeExport(target: string, data: Buffer): Promise<void> {
         { cause: error },
       )
     }
-    if (code === 'EACCES' || code === 'EROFS') {
-      throw new ExportTargetError(
-        'IO_ERROR',
-        '没有权限写入这个文件夹，请另存到“文档”或桌面等位置。',
-        { cause: error },
-      )
-    }
-    if (code === 'ENOSPC' || code === 'EDQUOT') {
-      throw new ExportTargetError(
-        'IO_ERROR',
-        '磁盘空间已满，无法保存 Word 文件。请清理磁盘或另存到其他磁盘。',
-        { cause: error },
-      )
-    }
     throw new ExportTargetError(
       'IO_ERROR',
-      `保存 Word 文件失败（${code ?? '未知错误'}），请另存为其他文件名再试。`,
+      `${fsFailureMessage(error, '保存 Word 文件')}也可以另存到“文档”、桌面或其他磁盘。`,
       { cause: error },
     )
   }

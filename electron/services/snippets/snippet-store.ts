@@ -136,7 +136,7 @@ export class SnippetStore {
       else await writeNewFile(target, text, this.fs, true)
       this.log(`damaged snippets.json set aside as ${target}`)
     } catch (error) {
-      throw ioError(error, '读取常用语（文件已损坏，备份也没有成功）')
+      throw ioError(error, '备份已损坏的常用语文件')
     }
   }
 

@@ -115,7 +115,7 @@ describe('a full or read-only disk', () => {
   it('a create on a full disk leaves no staging folder and says why', async () => {
     await store().list()
     await expect(store({ fs: fullDisk }).create(sampleContent())).rejects.toThrow(
-      /磁盘空间已满，新建草稿没有完成/,
+      /磁盘空间已满，新建草稿失败/,
     )
     await expect(store({ fs: readOnly }).create(sampleContent())).rejects.toThrow(/只读/)
     expect(await readdir(join(dir, 'drafts'))).toEqual([])

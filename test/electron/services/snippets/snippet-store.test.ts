@@ -154,7 +154,7 @@ describe('no silent loss of the writer’s snippets', () => {
     await writeFile(join(file(), 'inside'), 'x')
     const store = new SnippetStore(dir)
     await expect(store.list()).rejects.toMatchObject({ code: 'IO_ERROR' })
-    await expect(store.save({ text: '甲。', category: '开头' })).rejects.toThrow(/没有完成/)
+    await expect(store.save({ text: '甲。', category: '开头' })).rejects.toThrow(/失败/)
     expect(await readdir(file())).toEqual(['inside'])
   })
 
@@ -170,7 +170,7 @@ describe('no silent loss of the writer’s snippets', () => {
     }
     const failing = new SnippetStore(dir, { fs: full })
     await expect(failing.save({ text: '新。', category: '开头' })).rejects.toThrow(
-      /磁盘空间已满，保存常用语没有完成/,
+      /磁盘空间已满，保存常用语失败/,
     )
     expect(await readFile(file(), 'utf8')).toBe(before)
   })
