@@ -3,6 +3,7 @@ import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
+import type { DocNode } from '../../../../domain/draft/doc.ts'
 import type { DraftContent } from '../../../../domain/draft/draft.ts'
 import { DraftStore } from '../../../../electron/services/drafts/draft-store.ts'
 import { sampleContent, tempDataDir } from './helpers.ts'
@@ -23,8 +24,8 @@ function invalid(): DraftContent {
 }
 
 function nested(depth: number): DraftContent {
-  let node = { type: 'paragraph', content: [{ type: 'text', text: '深。' }] }
-  for (let i = 0; i < depth; i++) node = { type: 'blockquote', content: [node] } as typeof node
+  let node: DocNode = { type: 'paragraph', content: [{ type: 'text', text: '深。' }] }
+  for (let i = 0; i < depth; i++) node = { type: 'blockquote', content: [node] }
   return { ...sampleContent(), body: { type: 'doc', content: [node] } }
 }
 

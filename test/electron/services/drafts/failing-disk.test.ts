@@ -74,10 +74,9 @@ describe('a full or read-only disk', () => {
           ? fullDisk.open(path, flags)
           : nodeFs.open(path, flags),
     }
-    const error = await store({ fs: draftFolderFull })
-      .save(draft.id, 0, sampleContent('新的内容。'))
-      .catch((e: unknown) => e as Error)
-    expect(error.message).toMatch(/磁盘空间已满.*并已另存到/)
+    await expect(
+      store({ fs: draftFolderFull }).save(draft.id, 0, sampleContent('新的内容。')),
+    ).rejects.toThrow(/磁盘空间已满.*并已另存到/)
     const [copy] = await readdir(join(dir, 'recovery'))
     expect(await readFile(join(dir, 'recovery', copy!), 'utf8')).toContain('新的内容')
     expect(await body(draft.id)).toContain('原来的内容')
