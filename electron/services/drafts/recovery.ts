@@ -91,13 +91,14 @@ export async function writeSideFile(
   }
 }
 
-/** Half-written temp files of processes that died mid-save (crash, power cut, kill). */
+/** Half-written temp files of processes that died mid-save (crash, power cut, kill), in the draft and its revisions. */
 export async function removeDeadTempFiles(ctx: StoreContext, id: string): Promise<void> {
-  const dir = ctx.paths.dir(id)
-  const names = await readdir(dir).catch(() => [] as string[])
-  for (const name of names) {
-    const m = /^\.draft\.json\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)
-    if (m && !isAlive(Number(m[1]))) await unlink(join(dir, name)).catch(() => undefined)
+  for (const dir of [ctx.paths.dir(id), ctx.paths.revisions(id)]) {
+    const names = await readdir(dir).catch(() => [] as string[])
+    for (const name of names) {
+      const m = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)
+      if (m && !isAlive(Number(m[1]))) await unlink(join(dir, name)).catch(() => undefined)
+    }
   }
 }
 

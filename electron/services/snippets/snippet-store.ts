@@ -152,7 +152,12 @@ export class SnippetStore {
   list(): Promise<{ snippets: Snippet[]; usage: Record<string, number> }> {
     return this.serial(async () => {
       const file = await this.read()
-      return { snippets: file.snippets, usage: Object.fromEntries(file.usage) }
+      // Null prototype: a lookup of an id like "constructor" finds only a count, or nothing.
+      const usage = Object.assign(
+        Object.create(null) as Record<string, number>,
+        Object.fromEntries(file.usage),
+      )
+      return { snippets: file.snippets, usage }
     })
   }
 

@@ -134,6 +134,20 @@ describe('leftovers of earlier failures', () => {
     expect((await store().save(draft.id, 1, sampleContent('二'))).revision).toBe(2)
   })
 
+  it('temp files of a saver that died are cleared from the draft and its revisions', async () => {
+    const draft = await store().create(sampleContent())
+    const folder = join(dir, 'drafts', draft.id)
+    const dead = [
+      '.draft.json.999999999.0a1b2c3d.tmp',
+      join('revisions', '.x-r1.json.999999999.0a1b2c3d.tmp'),
+    ]
+    const live = `.draft.json.${process.pid}.0a1b2c3d.tmp`
+    for (const name of [...dead, live]) await writeFile(join(folder, name), '{"half')
+    await store().open(draft.id)
+    expect((await readdir(folder)).filter((n) => n.endsWith('.tmp'))).toEqual([live])
+    expect((await readdir(join(folder, 'revisions'))).filter((n) => n.endsWith('.tmp'))).toEqual([])
+  })
+
   it('staging folders of creates that died are cleared on start; a live one is kept', async () => {
     const drafts = join(dir, 'drafts')
     await mkdir(drafts, { recursive: true })

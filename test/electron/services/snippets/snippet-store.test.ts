@@ -101,7 +101,7 @@ describe('no silent loss of the writer’s snippets', () => {
       const after = await new SnippetStore(dir).list()
       expect(after.snippets).toEqual([own])
       expect(Object.getOwnPropertyDescriptor(after.usage, id)?.value).toBe(2)
-      expect(Object.getPrototypeOf(after.usage)).toBe(Object.prototype)
+      expect(Object.getPrototypeOf(after.usage)).toBeNull()
       expect(JSON.parse(await readFile(file(), 'utf8')).snippets).toHaveLength(1)
     },
   )
