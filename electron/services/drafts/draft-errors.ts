@@ -46,3 +46,12 @@ export function asServiceError(error: unknown, action: string): ServiceError {
   }
   throw error
 }
+
+/** Runs a store operation with every error it throws in the writer's words. */
+export async function explained<T>(action: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (error) {
+    throw asServiceError(error, action)
+  }
+}

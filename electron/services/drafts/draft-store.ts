@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { lstat, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import { carryForward } from '../../../domain/draft/carry-forward.ts'
 import { plainText } from '../../../domain/draft/doc.ts'
 import {
   DRAFT_SCHEMA_VERSION,
-  draftIdSchema,
   summarize,
   type DraftContent,
   type DraftFile,
@@ -17,21 +16,13 @@ import { countWords } from '../../../domain/draft/word-count.ts'
 import { inlineLeafText } from '../../../domain/indicators/references.ts'
 import { ServiceError } from '../service-error.ts'
 import { errorCode, nodeFs, renameWithRetry, type AtomicFs } from './atomic-write.ts'
-import { damagedSummary } from './damaged-summary.ts'
-import { checkedDraft, decodeDraft } from './draft-codec.ts'
-import { commitDraft, rememberHead, type Head, type StoreContext } from './draft-commit.ts'
-import { DamagedFileError, asServiceError, notFound, saveFailure } from './draft-errors.ts'
+import { checkedDraft } from './draft-codec.ts'
+import { commitDraft, type Head, type StoreContext } from './draft-commit.ts'
+import { asServiceError, explained, notFound, saveFailure } from './draft-errors.ts'
 import { DraftPaths } from './draft-paths.ts'
+import { listDrafts, openDraft, readHead } from './draft-reading.ts'
 import { withFileLock } from './file-lock.ts'
-import {
-  quarantine,
-  recoverDraft,
-  removeDeadStaging,
-  removeDeadTempFiles,
-  stagingName,
-  writeSideFile,
-  type OpenedDraft,
-} from './recovery.ts'
+import { removeDeadStaging, stagingName, writeSideFile, type OpenedDraft } from './recovery.ts'
 import { RevisionStore } from './revision-store.ts'
 import { deleteForever, listTrash, moveFromTrash, moveToTrash, type TrashedDraft } from './trash.ts'
 
@@ -117,41 +108,10 @@ export class DraftStore {
    * readable revision says) and never hides the others.
    */
   async list(): Promise<{ drafts: DraftSummary[]; notices: string[] }> {
-    try {
+    return explained('读取草稿列表', async () => {
       await this.start()
-    } catch (error) {
-      throw asServiceError(error, '读取草稿列表')
-    }
-    const drafts: DraftSummary[] = []
-    const notices: string[] = []
-    for (const entry of await readdir(this.paths.drafts, { withFileTypes: true })) {
-      if (!entry.isDirectory() || !draftIdSchema.safeParse(entry.name).success) continue
-      const id = entry.name
-      try {
-        const info = await stat(this.paths.file(id)).catch(() => null)
-        const cached = this.ctx.heads.get(id)
-        if (info && cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) {
-          drafts.push(cached.summary)
-          continue
-        }
-        const { draft, notice } = await this.open(id)
-        if (notice) notices.push(notice)
-        drafts.push(summarize(draft))
-      } catch (error) {
-        const summary = await damagedSummary(
-          this.revisions,
-          id,
-          this.paths.dir(id),
-          this.paths.revisions(id),
-        )
-        drafts.push(summary)
-        const why = error instanceof ServiceError ? error.message : '读取时出错'
-        notices.push(`草稿“${summary.title}”无法打开：${why}`)
-        if (!(error instanceof ServiceError)) this.ctx.log(`listing ${id}`, error)
-      }
-    }
-    drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-    return { drafts, notices }
+      return listDrafts(this.ctx, this.revisions)
+    })
   }
 
   /**
@@ -195,62 +155,8 @@ export class DraftStore {
   }
 
   /** Loads a draft; a damaged file is quarantined and the newest good revision takes its place. */
-  async open(id: string): Promise<OpenedDraft> {
-    await removeDeadTempFiles(this.ctx, id)
-    let bytes: Buffer
-    try {
-      bytes = await readFile(this.paths.file(id))
-    } catch (error) {
-      const code = errorCode(error)
-      if (code === 'EISDIR') return this.recover(id, '草稿文件的位置变成了一个文件夹')
-      if (code !== 'ENOENT') throw asServiceError(error, '打开草稿')
-      const dirExists = await stat(this.paths.dir(id)).then(
-        () => true,
-        () => false,
-      )
-      if (!dirExists) throw notFound()
-      return this.recover(id, '草稿文件不见了')
-    }
-    try {
-      const draft = decodeDraft(bytes)
-      if (draft.id !== id) throw new DamagedFileError('文件属于另一份草稿')
-      await rememberHead(this.ctx, draft)
-      return { draft, notice: null }
-    } catch (error) {
-      if (!(error instanceof DamagedFileError)) throw asServiceError(error, '打开草稿')
-      return this.recover(id, error.message)
-    }
-  }
-
-  private async recover(id: string, reason: string): Promise<OpenedDraft> {
-    try {
-      return await recoverDraft(this.ctx, this.revisions, id, reason)
-    } catch (error) {
-      throw asServiceError(error, '恢复草稿')
-    }
-  }
-
-  /** The revision on disk, read again only when the file changed under us. */
-  private async head(id: string): Promise<Head | null> {
-    const info = await stat(this.paths.file(id)).catch((error: unknown) => {
-      if (errorCode(error) === 'ENOENT') return null
-      throw error
-    })
-    if (!info) return null
-    const cached = this.ctx.heads.get(id)
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached
-    try {
-      const draft = decodeDraft(await readFile(this.paths.file(id)))
-      await rememberHead(this.ctx, draft)
-      return this.ctx.heads.get(id) ?? null
-    } catch (error) {
-      if (error instanceof DamagedFileError || errorCode(error) === 'EISDIR') {
-        // The writer holds the whole draft; the damaged file is set aside and theirs is written.
-        await quarantine(this.ctx, id, this.paths.file(id))
-        return null
-      }
-      throw error
-    }
+  open(id: string): Promise<OpenedDraft> {
+    return openDraft(this.ctx, this.revisions, id)
   }
 
   /**
@@ -263,7 +169,7 @@ export class DraftStore {
     let saved: DraftFile | null
     try {
       saved = await this.lock(id, '保存', async () => {
-        const head = await this.head(id)
+        const head = await readHead(this.ctx, id)
         const at = this.ctx.now().toISOString()
         const next: DraftFile = {
           schemaVersion: DRAFT_SCHEMA_VERSION,
@@ -337,19 +243,11 @@ export class DraftStore {
 
   /** Newest first. */
   async listRevisions(id: string): Promise<RevisionInfo[]> {
-    try {
-      return await this.revisions.list(id)
-    } catch (error) {
-      throw asServiceError(error, '读取历史版本')
-    }
+    return explained('读取历史版本', () => this.revisions.list(id))
   }
 
   async readRevision(id: string, revId: string): Promise<DraftFile> {
-    try {
-      return await this.revisions.read(id, revId)
-    } catch (error) {
-      throw asServiceError(error, '读取历史版本')
-    }
+    return explained('读取历史版本', () => this.revisions.read(id, revId))
   }
 
   /** The current text is kept as a revision first; the restored one becomes a new revision. */
@@ -357,7 +255,7 @@ export class DraftStore {
     const old = await this.readRevision(id, revId)
     return this.lock(id, '恢复历史版本', async () => {
       await this.snapshotUnlocked(id, 'before-restore')
-      const head = await this.head(id)
+      const head = await readHead(this.ctx, id)
       const restored = await commitDraft(this.ctx, {
         ...old,
         id,
@@ -407,28 +305,16 @@ export class DraftStore {
   }
 
   async listTrash(): Promise<TrashedDraft[]> {
-    try {
-      return await listTrash(this.ctx, this.revisions)
-    } catch (error) {
-      throw asServiceError(error, '读取回收站')
-    }
+    return explained('读取回收站', () => listTrash(this.ctx, this.revisions))
   }
 
   async restoreFromTrash(id: string): Promise<DraftSummary> {
-    try {
-      await moveFromTrash(this.ctx, id)
-    } catch (error) {
-      throw asServiceError(error, '从回收站恢复')
-    }
+    await explained('从回收站恢复', () => moveFromTrash(this.ctx, id))
     return summarize((await this.open(id)).draft)
   }
 
   /** Only after the writer confirmed it: the one place a draft is removed from disk. */
   async deleteForever(id: string): Promise<void> {
-    try {
-      await deleteForever(this.ctx, id)
-    } catch (error) {
-      throw asServiceError(error, '彻底删除')
-    }
+    await explained('彻底删除', () => deleteForever(this.ctx, id))
   }
 }
