@@ -57,11 +57,21 @@ export function decodeDraft(bytes: Uint8Array): DraftFile {
   }
 }
 
+/** A draft that passed the draft schema, and its text. */
+export interface CheckedDraft {
+  readonly draft: DraftFile
+  readonly text: string
+}
+
+/** Only checkedDraft adds here, so a CheckedDraft cannot be made up elsewhere. */
+const checkedOnes = new WeakSet<CheckedDraft>()
+
 /**
  * A draft about to be written and its text: whatever path produced it (a save, an import,
  * carry forward, a restore), it must pass the draft schema first, as a read would.
  */
-export function checkedDraft(draft: DraftFile): { draft: DraftFile; text: string } {
+export function checkedDraft(draft: DraftFile | CheckedDraft): CheckedDraft {
+  if ('text' in draft && checkedOnes.has(draft)) return draft
   let text: string
   try {
     text = JSON.stringify(draft)
@@ -77,9 +87,10 @@ export function checkedDraft(draft: DraftFile): { draft: DraftFile; text: string
     const where = issue?.path.length ? `（${issue.path.join('.')}）` : ''
     throw new InvalidDraftError(`草稿内容不符合草稿格式${where}：${issue?.message ?? ''}`)
   }
-  return { draft: checked.data, text: JSON.stringify(checked.data) }
-}
-
-export function encodeDraft(draft: DraftFile): string {
-  return checkedDraft(draft).text
+  const result: CheckedDraft = Object.freeze({
+    draft: checked.data,
+    text: JSON.stringify(checked.data),
+  })
+  checkedOnes.add(result)
+  return result
 }

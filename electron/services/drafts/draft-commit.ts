@@ -3,7 +3,7 @@ import { join } from 'node:path'
 
 import { summarize, type DraftFile, type DraftSummary } from '../../../domain/draft/draft.ts'
 import { errorCode, writeFileAtomic, type AtomicFs } from './atomic-write.ts'
-import { checkedDraft } from './draft-codec.ts'
+import { checkedDraft, type CheckedDraft } from './draft-codec.ts'
 import type { DraftPaths } from './draft-paths.ts'
 
 /** What the store knows of a draft file on disk, valid while its mtime and size stay the same. */
@@ -61,10 +61,11 @@ export async function assertRealFolder(path: string): Promise<void> {
  */
 export async function commitDraft(
   ctx: StoreContext,
-  draft: DraftFile,
-  dir = ctx.paths.dir(draft.id),
-): Promise<{ draft: DraftFile; text: string }> {
+  draft: DraftFile | CheckedDraft,
+  dir?: string,
+): Promise<CheckedDraft> {
   const checked = checkedDraft(draft)
+  dir ??= ctx.paths.dir(checked.draft.id)
   await assertRealFolder(dir)
   const file = join(dir, 'draft.json')
   await writeFileAtomic(file, checked.text, { fs: ctx.fs, retryDelaysMs: ctx.retryDelaysMs })

@@ -16,7 +16,7 @@ import { countWords } from '../../../domain/draft/word-count.ts'
 import { inlineLeafText } from '../../../domain/indicators/references.ts'
 import { ServiceError } from '../service-error.ts'
 import { errorCode, nodeFs, renameWithRetry, type AtomicFs } from './atomic-write.ts'
-import { checkedDraft } from './draft-codec.ts'
+import { checkedDraft, type CheckedDraft } from './draft-codec.ts'
 import { commitDraft, type Head, type StoreContext } from './draft-commit.ts'
 import { asServiceError, explained, notFound, saveFailure } from './draft-errors.ts'
 import { DraftPaths } from './draft-paths.ts'
@@ -126,7 +126,7 @@ export class DraftStore {
     try {
       await this.start()
       await mkdir(staging)
-      const { draft } = await commitDraft(
+      const created = await commitDraft(
         this.ctx,
         {
           schemaVersion: DRAFT_SCHEMA_VERSION,
@@ -139,12 +139,12 @@ export class DraftStore {
         },
         staging,
       )
-      await this.revisions.write(draft, 'created', staging)
+      await this.revisions.write(created, 'created', staging)
       await renameWithRetry(staging, this.paths.dir(id), {
         fs: this.ctx.fs,
         retryDelaysMs: this.ctx.retryDelaysMs,
       })
-      return draft
+      return created.draft
     } catch (error) {
       this.ctx.heads.delete(id)
       await rm(staging, { recursive: true, force: true }).catch((cleanup: unknown) =>
@@ -180,11 +180,12 @@ export class DraftStore {
           ...content,
           wordCount: wordCountOf(content),
         }
-        text = checkedDraft(next).text
+        const checked = checkedDraft(next)
+        text = checked.text
         if (head && head.revision !== baseRevision) return null
-        const { draft } = await commitDraft(this.ctx, next)
-        await this.periodicSnapshot(draft)
-        return draft
+        await commitDraft(this.ctx, checked)
+        await this.periodicSnapshot(checked)
+        return checked.draft
       })
     } catch (error) {
       text ??= this.unsavedText(id, baseRevision, content)
@@ -220,10 +221,11 @@ export class DraftStore {
   }
 
   /** Inside the save's lock, so it never lands in a folder that has just gone to the trash. */
-  private async periodicSnapshot(draft: DraftFile): Promise<void> {
+  private async periodicSnapshot(checked: CheckedDraft): Promise<void> {
+    const { draft } = checked
     try {
       if (draft.revision > 0 && (await this.revisions.periodicDue(draft.id))) {
-        await this.revisions.write(draft, 'periodic')
+        await this.revisions.write(checked, 'periodic')
       }
     } catch (error) {
       // The save itself succeeded; the next save tries the snapshot again.

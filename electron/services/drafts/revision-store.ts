@@ -14,7 +14,7 @@ import {
 } from '../../../domain/draft/revisions.ts'
 import { ServiceError } from '../service-error.ts'
 import { errorCode, writeFileAtomic } from './atomic-write.ts'
-import { decodeDraft, encodeDraft } from './draft-codec.ts'
+import { checkedDraft, decodeDraft, type CheckedDraft } from './draft-codec.ts'
 import { assertRealFolder, type StoreContext } from './draft-commit.ts'
 import { DamagedFileError } from './draft-errors.ts'
 
@@ -80,11 +80,12 @@ export class RevisionStore {
    * folder, so a late snapshot never brings back a folder that was moved to the trash.
    */
   async write(
-    draft: DraftFile,
+    snapshot: DraftFile | CheckedDraft,
     reason: RevisionReason,
-    dir = this.ctx.paths.dir(draft.id),
+    dir?: string,
   ): Promise<RevisionInfo> {
-    const text = encodeDraft(draft)
+    const { draft, text } = checkedDraft(snapshot)
+    dir ??= this.ctx.paths.dir(draft.id)
     const revisionsDir = join(dir, 'revisions')
     await assertRealFolder(dir)
     await mkdir(revisionsDir).catch((error: unknown) => {
