@@ -78,6 +78,11 @@ export const draftSummarySchema = z.object({
   updatedAt: z.iso.datetime(),
   wordCount: z.number().int(),
   revision: z.number().int(),
+  /**
+   * The file could not be read (and not recovered); title and figures are those of its
+   * newest readable revision, if any. Opening it says why.
+   */
+  damaged: z.boolean().optional(),
 })
 export type DraftSummary = z.infer<typeof draftSummarySchema>
 

@@ -46,16 +46,21 @@ export function draftFromTemplate(choice: {
   }
 }
 
-/** The file of a draft made now, at revision 0. */
-export function newDraftFile(content: DraftContent, id: string, at: Date): DraftFile {
-  const iso = at.toISOString()
+/** A draft file holding `content`: the one place its 字数 and version are filled in. */
+export function draftFileOf(
+  content: DraftContent,
+  file: { id: string; revision: number; createdAt: string; updatedAt: string },
+): DraftFile {
   return {
     schemaVersion: DRAFT_SCHEMA_VERSION,
-    id,
-    revision: 0,
-    createdAt: iso,
-    updatedAt: iso,
+    ...file,
     ...content,
     wordCount: draftWordCount(content),
   }
+}
+
+/** The file of a draft made now, at revision 0. */
+export function newDraftFile(content: DraftContent, id: string, at: Date): DraftFile {
+  const iso = at.toISOString()
+  return draftFileOf(content, { id, revision: 0, createdAt: iso, updatedAt: iso })
 }

@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
+import { errorCode } from '../fs-error-message.ts'
+
+export { errorCode }
+
 /** The few file operations an atomic write needs; tests pass spies or failing versions. */
 export interface AtomicFs {
   open(path: string, flags: string): Promise<FileHandleLike>
@@ -35,10 +39,48 @@ export interface AtomicWriteOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-export function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error
-    ? String((error as { code: unknown }).code)
-    : undefined
+/** A rename that waits out antivirus and sync tools holding the file or folder for a moment. */
+export async function renameWithRetry(
+  from: string,
+  to: string,
+  options: Pick<AtomicWriteOptions, 'fs' | 'retryDelaysMs'> = {},
+): Promise<void> {
+  const fs = options.fs ?? nodeFs
+  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to)
+      return
+    } catch (error) {
+      const code = errorCode(error)
+      if (!code || !TRANSIENT.has(code) || attempt >= delays.length) throw error
+      await sleep(delays[attempt]!)
+    }
+  }
+}
+
+/**
+ * Creates a file that must not exist yet (a lock, a recovery copy). 'wx' never follows a
+ * planted link; a file that could not be written whole is removed, never left empty.
+ */
+export async function writeNewFile(
+  path: string,
+  data: string | Uint8Array,
+  fs: AtomicFs = nodeFs,
+  durable = false,
+): Promise<void> {
+  const handle = await fs.open(path, 'wx')
+  try {
+    try {
+      await handle.writeFile(data)
+      if (durable) await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    await fs.unlink(path).catch(() => undefined)
+    throw error
+  }
 }
 
 /**
@@ -52,7 +94,6 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const fs = options.fs ?? nodeFs
-  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
   const dir = dirname(target)
   const temp = join(
     dir,
@@ -67,16 +108,8 @@ export async function writeFileAtomic(
     } finally {
       await handle.close()
     }
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await fs.rename(temp, target)
-        break
-      } catch (error) {
-        const code = errorCode(error)
-        if (!code || !TRANSIENT.has(code) || attempt >= delays.length) throw error
-        await sleep(delays[attempt]!)
-      }
-    }
+    // A rename replaces a link at `target` itself; nothing is written through it.
+    await renameWithRetry(temp, target, { fs, retryDelaysMs: options.retryDelaysMs })
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined)
     throw error

@@ -1,32 +1,57 @@
+import { fsErrorReason, fsFailureMessage, isFsError } from '../fs-error-message.ts'
 import { ServiceError } from '../service-error.ts'
-import { errorCode } from './atomic-write.ts'
-
-/** A failed write explained to the writer; `sideFile` says where the unsaved text went. */
-export function saveFailure(error: unknown, sideFile: string | null): ServiceError {
-  const kept = sideFile
-    ? `内容没有丢失：仍在编辑窗口中，并已另存到 ${sideFile}。`
-    : '内容没有丢失：仍在编辑窗口中，请不要关闭程序。'
-  const code = errorCode(error)
-  let reason: string
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      reason = '磁盘空间已满，无法保存。请清理磁盘后点“重试”。'
-      break
-    case 'EPERM':
-    case 'EBUSY':
-    case 'EACCES':
-      reason =
-        '草稿文件被其他程序占用或没有写入权限（可能是杀毒软件、网盘同步或文件夹设为只读），暂时无法保存。'
-      break
-    case 'EROFS':
-      reason = '数据文件夹所在的磁盘是只读的，无法保存。'
-      break
-    default:
-      reason = `保存失败（${code ?? '未知错误'}）。`
-  }
-  return new ServiceError('IO_ERROR', `${reason}${kept}`, { cause: error })
-}
 
 /** A draft file that cannot be read; the message says why, in Chinese. */
 export class DamagedFileError extends Error {}
+
+/** A draft about to be written that fails the draft schema; the message is in Chinese. */
+export class InvalidDraftError extends Error {}
+
+/** Another window or process held the draft's lock for longer than we wait. */
+export class LockBusyError extends Error {}
+
+export const notFound = () => new ServiceError('NOT_FOUND', '找不到这份草稿，可能已被删除。')
+
+/**
+ * A failed save explained to the writer, with where the unsaved text went: a copy in
+ * recovery/, or, when even that failed (often the same full disk), why.
+ */
+export function saveFailure(
+  error: unknown,
+  side: { path: string } | { path: null; error: unknown } | null,
+): ServiceError {
+  const known = asServiceError(error, '保存')
+  let kept = '内容没有丢失：仍在编辑窗口中，'
+  if (side === null) kept += '请不要关闭程序。'
+  else if (side.path === null) {
+    kept += `请不要关闭程序。另存恢复副本也没有成功（${fsErrorReason(side.error)}）。`
+  } else kept += `并已另存到 ${side.path}。`
+  return new ServiceError(known.code, `${known.message}${kept}`, { cause: error })
+}
+
+/**
+ * Any error of a store operation as the writer should see it: a file-system error in the
+ * words of the one table, a busy lock as a conflict; a bug stays a bug.
+ */
+export function asServiceError(error: unknown, action: string): ServiceError {
+  if (error instanceof ServiceError) return error
+  if (error instanceof LockBusyError) {
+    return new ServiceError('CONFLICT', '这份草稿正被另一个窗口或程序使用，请稍后再试。')
+  }
+  if (error instanceof InvalidDraftError) {
+    return new ServiceError('INVALID_INPUT', error.message, { cause: error })
+  }
+  if (isFsError(error)) {
+    return new ServiceError('IO_ERROR', fsFailureMessage(error, action), { cause: error })
+  }
+  throw error
+}
+
+/** Runs a store operation with every error it throws in the writer's words. */
+export async function explained<T>(action: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (error) {
+    throw asServiceError(error, action)
+  }
+}

@@ -1,8 +1,11 @@
-import { readFile, stat, unlink, writeFile } from 'node:fs/promises'
+import { readFile, stat, unlink } from 'node:fs/promises'
 
-import { errorCode } from './atomic-write.ts'
+import { errorCode, nodeFs, writeNewFile, type AtomicFs } from './atomic-write.ts'
+import { LockBusyError } from './draft-errors.ts'
 
 const STALE_MS = 30_000
+/** A live holder writes its pid right after creating the file; an empty lock older than this is a leftover. */
+const EMPTY_GRACE_MS = 2_000
 
 export function isAlive(pid: number): boolean {
   try {
@@ -16,27 +19,38 @@ export function isAlive(pid: number): boolean {
 async function isStale(lockPath: string): Promise<boolean> {
   try {
     const [text, info] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)])
+    const age = Date.now() - info.mtimeMs
+    // A negative age means the clock moved; the holder's pid still decides below.
+    if (!/^\d+$/.test(text.trim())) return age > EMPTY_GRACE_MS || age < 0
     const pid = Number.parseInt(text, 10)
-    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) return true
-    return Date.now() - info.mtimeMs > STALE_MS
+    if (pid > 0 && !isAlive(pid)) return true
+    return age > STALE_MS
   } catch {
     return false
   }
 }
 
+export interface FileLockOptions {
+  timeoutMs?: number
+  /** The same injectable file operations as the atomic write: a full disk fails the lock cleanly. */
+  fs?: AtomicFs
+}
+
 /**
  * Runs `fn` while holding `lockPath`, so that two processes never interleave a
- * read-check-write on the same draft. A lock left by a dead process is taken over.
+ * read-check-write on the same draft. A lock left by a dead process, or one left empty
+ * by a failed write, is taken over; a lock this call could not write whole is removed.
  */
 export async function withFileLock<T>(
   lockPath: string,
   fn: () => Promise<T>,
-  timeoutMs = 10_000,
+  options: FileLockOptions = {},
 ): Promise<T> {
+  const { timeoutMs = 10_000, fs = nodeFs } = options
   const started = Date.now()
   for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
     try {
-      await writeFile(lockPath, String(process.pid), { flag: 'wx' })
+      await writeNewFile(lockPath, String(process.pid), fs)
       break
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error
@@ -44,7 +58,8 @@ export async function withFileLock<T>(
         await unlink(lockPath).catch(() => undefined)
         continue
       }
-      if (Date.now() - started > timeoutMs) throw error
+      const elapsed = Date.now() - started
+      if (elapsed > timeoutMs || elapsed < 0) throw new LockBusyError(lockPath, { cause: error })
       await new Promise((resolve) => setTimeout(resolve, wait))
     }
   }

@@ -4,10 +4,10 @@ import { basename, dirname, join } from 'node:path'
 import type { DraftFile } from '../../../domain/draft/draft.ts'
 import { buildExportModel } from '../../../domain/export/export-model.ts'
 import { fontsFor } from '../../../domain/export/gbt9704.ts'
-import { MAX_FILE_NAME_BYTES, TEMP_SUFFIX_BYTES } from '../../../domain/limits.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { isoDay } from '../../../domain/text/dates.ts'
 import { writeFileAtomic, errorCode } from '../drafts/atomic-write.ts'
+import { fsFailureMessage } from '../fs-error-message.ts'
 import { ServiceError } from '../service-error.ts'
 import { renderDocx } from './docx-writer.ts'
 
@@ -33,39 +33,10 @@ export function draftToDocx(
   })
 }
 
-// Control characters (U+0000–U+001F, U+007F) are refused by Windows and by Node's fs (NUL).
-const isControl = (ch: string) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f
-const RESERVED_IN_NAME = /[\\/:*?"<>|]/g
-const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)$/i
-
-/** The longest prefix of `text` whose UTF-8 form fits in `bytes`, never half a character. */
-function cutToBytes(text: string, bytes: number): string {
-  const encoder = new TextEncoder()
-  let used = 0
-  let out = ''
-  for (const ch of text) {
-    const size = encoder.encode(ch).length
-    if (used + size > bytes) break
-    used += size
-    out += ch
-  }
-  return out
-}
-
-/**
- * "某某县教育局2026年工作总结.docx": without the characters Windows refuses (\/:*?"<>|, NUL and
- * other control characters), not a device name, and short enough in UTF-8 for a file system's
- * 255-byte name limit with room for the temp suffix of the atomic write.
- */
+/** "某某县教育局2026年工作总结.docx", without characters Windows refuses in a file name. */
 export function defaultExportName(title: string): string {
-  const ext = '.docx'
-  const room = MAX_FILE_NAME_BYTES - TEMP_SUFFIX_BYTES - ext.length
-  const allowed = [...title.replace(RESERVED_IN_NAME, '')].filter((ch) => !isControl(ch))
-  let name = cutToBytes(allowed.join('').trim(), room)
-  // Windows drops trailing dots and spaces, and reserves device names.
-  name = name.replace(/[. ]+$/, '')
-  if (WINDOWS_DEVICE.test(name)) name = `${name}_`
-  return `${name || '工作总结'}${ext}`
+  const clean = title.replace(/[\\/:*?"<>|\r\n\t]/g, '').trim() || '工作总结'
+  return `${clean.slice(0, 120)}.docx`
 }
 
 /** Word and WPS keep an owner file "~$…" beside a document they have open. */
@@ -76,15 +47,13 @@ async function openInWordOrWps(target: string): Promise<boolean> {
   return names.some((n) => owners.has(n))
 }
 
-export class ExportTargetError extends ServiceError {}
-
 /**
  * Writes the file by temp file and rename, so the target is either the old file or the whole
  * new one. A target open in Word, a read-only folder or a full disk is explained in Chinese.
  */
 export async function writeExport(target: string, data: Buffer): Promise<void> {
   if (await openInWordOrWps(target)) {
-    throw new ExportTargetError(
+    throw new ServiceError(
       'CONFLICT',
       '这个文件正在 Word 或 WPS 中打开，无法覆盖。请先关闭它，或另存为其他文件名。',
     )
@@ -94,52 +63,15 @@ export async function writeExport(target: string, data: Buffer): Promise<void> {
   } catch (error) {
     const code = errorCode(error)
     if (code === 'EBUSY' || code === 'EPERM') {
-      throw new ExportTargetError(
+      throw new ServiceError(
         'CONFLICT',
         '这个文件正被其他程序占用（可能在 Word 或 WPS 中打开），无法覆盖。请先关闭它，或另存为其他文件名。',
         { cause: error },
       )
     }
-    if (code === 'EACCES' || code === 'EROFS') {
-      throw new ExportTargetError(
-        'IO_ERROR',
-        '没有权限写入这个文件夹，请另存到“文档”或桌面等位置。',
-        { cause: error },
-      )
-    }
-    if (code === 'ENAMETOOLONG') {
-      throw new ExportTargetError(
-        'IO_ERROR',
-        '文件名或文件夹路径太长，无法保存。请换一个短一些的文件名，或保存到“文档”、桌面等位置。',
-        { cause: error },
-      )
-    }
-    if (code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE' || code === 'EINVAL') {
-      throw new ExportTargetError(
-        'IO_ERROR',
-        '文件名中含有不能使用的字符，无法保存。请换一个文件名再试。',
-        { cause: error },
-      )
-    }
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new ExportTargetError(
-        'IO_ERROR',
-        '保存 Word 文件失败：要保存到的文件夹不存在，请另选一个位置。',
-        {
-          cause: error,
-        },
-      )
-    }
-    if (code === 'ENOSPC' || code === 'EDQUOT') {
-      throw new ExportTargetError(
-        'IO_ERROR',
-        '磁盘空间已满，无法保存 Word 文件。请清理磁盘或另存到其他磁盘。',
-        { cause: error },
-      )
-    }
-    throw new ExportTargetError(
+    throw new ServiceError(
       'IO_ERROR',
-      `保存 Word 文件失败（${code ?? '未知错误'}），请另存为其他文件名再试。`,
+      `${fsFailureMessage(error, '保存 Word 文件')}也可以另存到“文档”、桌面或其他磁盘。`,
       { cause: error },
     )
   }

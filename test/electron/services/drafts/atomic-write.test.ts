@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile, chmod } from 'node:fs/promises'
+import { chmod, lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   nodeFs,
   writeFileAtomic,
+  writeNewFile,
   type AtomicFs,
 } from '../../../../electron/services/drafts/atomic-write.ts'
 import { tempDataDir } from './helpers.ts'
@@ -152,5 +153,46 @@ describe('writeFileAtomic', () => {
     })
     await chmod(ro, 0o755)
     expect(await readFile(join(ro, 'draft.json'), 'utf8')).toBe('old')
+  })
+
+  it('replaces a link at the target instead of writing through it', async () => {
+    const outside = join(dir, 'outside.txt')
+    await writeFile(outside, 'elsewhere')
+    const target = join(dir, 'trashed-at')
+    await symlink(outside, target)
+    await writeFileAtomic(target, 'new')
+    expect(await readFile(outside, 'utf8')).toBe('elsewhere')
+    expect((await lstat(target)).isSymbolicLink()).toBe(false)
+    expect(await readFile(target, 'utf8')).toBe('new')
+  })
+})
+
+describe('writeNewFile', () => {
+  it('never follows a planted link', async () => {
+    const outside = join(dir, 'outside.txt')
+    await writeFile(outside, 'elsewhere')
+    await symlink(outside, join(dir, '.lock'))
+    await expect(writeNewFile(join(dir, '.lock'), '123')).rejects.toMatchObject({ code: 'EEXIST' })
+    expect(await readFile(outside, 'utf8')).toBe('elsewhere')
+  })
+
+  it('leaves no empty file behind when the disk is full', async () => {
+    const fs: AtomicFs = {
+      ...nodeFs,
+      async open(path, flags) {
+        const handle = await nodeFs.open(path, flags)
+        return {
+          writeFile: async () => {
+            throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })
+          },
+          sync: () => handle.sync(),
+          close: () => handle.close(),
+        }
+      },
+    }
+    await expect(writeNewFile(join(dir, '.lock'), '123', fs)).rejects.toMatchObject({
+      code: 'ENOSPC',
+    })
+    expect(await readdir(dir)).toEqual([])
   })
 })
