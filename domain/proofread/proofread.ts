@@ -4,6 +4,8 @@ import { draftWordCount } from '../draft/word-count.ts'
 import { findInconsistencies } from '../indicators/consistency.ts'
 import { INDICATOR_REF, SNIPPET_SLOT } from '../indicators/references.ts'
 import { buildOutline, outlineBlocksOf } from '../outline/outline.ts'
+import { runInSplit } from '../outline/heading-markers.ts'
+import { acrossParagraphs } from './across-paragraphs.ts'
 import { checkText, type RuleId, type Severity } from './checks.ts'
 
 export type FindingRule = RuleId | 'slot' | 'guidance' | 'figure' | 'empty-section' | 'length'
@@ -34,12 +36,18 @@ export const FINDING_GROUPS: Record<FindingRule, string> = {
   'doubled-mark': '标点',
   ellipsis: '标点',
   dash: '标点',
+  spacing: '标点',
+  punctuation: '标点',
   sequence: '序号',
+  count: '序号',
   year: '年份日期',
   date: '年份日期',
   ratio: '数字',
   thousands: '数字',
   figure: '数字',
+  arithmetic: '数字',
+  typo: '错别字',
+  fanjian: '错别字',
   'doubled-word': '重复',
   'empty-section': '结构',
   length: '结构',
@@ -73,8 +81,10 @@ export function proofread(
     findings.push({ ...f, section: sectionOf(f.block), key })
   }
 
+  const context = { unit: content.meta.unit, kind: content.meta.kind }
   texts.forEach((text, block) => {
-    for (const f of checkText(text, content.meta.year)) add({ ...f, block })
+    for (const f of checkText(text, content.meta.year, context, texts[block + 1] ?? ''))
+      add({ ...f, block })
     const node = blocks[block]!
     const guidance = node.attrs?.guidance
     if (
@@ -124,7 +134,13 @@ export function proofread(
     })
   }
 
+  for (const f of acrossParagraphs(blocks, texts)) add(f)
+
   outline.forEach((s) => {
+    // A run-in heading carries its body on its own line, and a heading that is a whole
+    // sentence (（一）完善培训体系，提高培训质量。) is its own content: neither is empty.
+    const own = (texts[s.index] ?? '').trim()
+    if (runInSplit(own) !== null || /[。！？；]$/.test(own)) return
     const hasText = texts.slice(s.index + 1, s.end).some((t) => t.trim() !== '')
     if (!hasText) {
       add({
