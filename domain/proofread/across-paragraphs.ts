@@ -71,9 +71,8 @@ export function acrossParagraphs(blocks: readonly DocNode[], texts: readonly str
         })
       }
     }
-    let lastHere = 0
-    for (const m of text.matchAll(/([一二三四五六七八九十]{1,2})是/g)) lastHere = fromChineseNumeral(m[1]!) ?? lastHere
-    lastItem = lastHere
+    // A paragraph without items between two items does not break the list.
+    for (const m of text.matchAll(/([一二三四五六七八九十]{1,2})是/g)) lastItem = fromChineseNumeral(m[1]!) ?? lastItem
   })
   return out
 }

@@ -75,7 +75,7 @@ function dates(t: string, context: CheckContext): TextFinding[] {
     ...all(/(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g, t, (m) => {
       const [y, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])]
       if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
-      return at('date', 'should', m.index!, m[0], '日期应写作“2026年1月5日”的样子。', `${y}年${mo}月${d}日`)
+      return at('date', 'should', m.index!, m[0], `公文日期用汉字“年月日”，应写作“${y}年${mo}月${d}日”。`, `${y}年${mo}月${d}日`)
     }),
     ...all(/(\d{4}年)?0(\d)月(0?)(\d{1,2})日|(\d{4}年\d{1,2}月)0(\d)日/g, t, (m) => {
       const fix = m[5] ? `${m[5]}${m[6]}日` : `${m[1] ?? ''}${m[2]}月${Number(`${m[4]}`)}日`

@@ -33,7 +33,7 @@ function quantities(sentence: string, base: number): Quantity[] {
 function sentences(t: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = []
   let start = 0
-  for (const m of t.matchAll(/[。；！？]/g)) {
+  for (const m of t.matchAll(/[。；;！？]/g)) {
     out.push({ text: t.slice(start, m.index), start })
     start = m.index + 1
   }
@@ -128,34 +128,82 @@ function changes(s: string, start: number): TextFinding[] {
   return out
 }
 
+/** Quantities of `unit` in consecutive list segments (split at 、，), one a segment, from `from` on (or back from it). */
+function listRun(s: string, qs: Quantity[], start: number, from: number, unit: string, backwards: boolean): Quantity[] {
+  const run: Quantity[] = []
+  const bounds = [...s.matchAll(/[、，,]/g)].map((m) => m.index)
+  // Binary search: a segment's number is how many separators stand before it.
+  const segmentOf = (i: number) => {
+    let lo = 0
+    let hi = bounds.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (bounds[mid]! < i) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  const bySegment = new Map<number, Quantity[]>()
+  for (const q of qs) {
+    const local = q.start - start
+    if (q.unit !== unit || (backwards ? local >= from : local < from)) continue
+    const k = segmentOf(local)
+    bySegment.set(k, [...(bySegment.get(k) ?? []), q])
+  }
+  let k = segmentOf(from) + (backwards ? -1 : 0)
+  for (;;) {
+    const here = bySegment.get(k)
+    if (!here || here.length !== 1) break
+    run.push(here[0]!)
+    k += backwards ? -1 : 1
+  }
+  return run
+}
+
+/** What stands inside brackets is a breakdown of a part, not a part: （九年一贯制学校72所…）. */
+function outsideBrackets(s: string, qs: Quantity[], start: number): Quantity[] {
+  let depth = 0
+  const inside = new Set<number>()
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '（' || s[i] === '(') depth++
+    else if ((s[i] === '）' || s[i] === ')') && depth > 0) depth--
+    else if (depth > 0) inside.add(i)
+  }
+  return qs.filter((q) => !inside.has(q.start - start))
+}
+
+const scaleOf = (q: Quantity) => q.value / Number(/[\d.]+/.exec(q.raw)![0])
+/** Whole numbers add up exactly; decimals may be off by one in the last place they are written to. */
+const slack = (decimals: number, q: Quantity) => (decimals === 0 ? 1e-9 : 10 ** -decimals * scaleOf(q) + 1e-9)
+
 /** 其中 parts that add up to more than the total; 合计 that is not the sum; 其余 that is not the rest. */
 function sums(s: string, start: number): TextFinding[] {
   const out: TextFinding[] = []
-  const qs = quantities(s, start).filter((q) => q.unit !== '%' && q.unit !== '个百分点')
+  const qs = outsideBrackets(s, quantities(s, start), start).filter((q) => q.unit !== '%' && q.unit !== '个百分点')
   const local = (q: Quantity) => q.start - start
-  const among = s.indexOf('其中')
+  const among = s.search(/[，,]其中[，,]?/)
   if (among >= 0) {
     const total = [...qs].reverse().find((q) => local(q) < among)
-    const stop = s.slice(among).search(/合计|共计|总计/)
-    const parts = qs.filter((q) => local(q) > among && q.unit === total?.unit && (stop < 0 || local(q) < among + stop))
+    // The figure right before 其中 must be the whole, not a change (比上年增加672人，其中…).
+    const isChange = total && UP.test(s.slice(Math.max(0, local(total) - 4), local(total))) || (total && DOWN.test(s.slice(Math.max(0, local(total) - 4), local(total))))
+    const parts = total && !isChange && local(total) + total.raw.length === among ? listRun(s, qs, start, among + 1, total.unit, false) : []
     if (total && parts.length >= 2) {
       const sum = parts.reduce((n, q) => n + q.value, 0)
       const places = Math.max(...parts.map((q) => q.decimals))
-      if (sum - total.value > 10 ** -places * 0.5 * (total.value / Number(total.raw.match(/[\d.]+/)![0]))) {
-        out.push(at('arithmetic', 'must', total.start, total.raw, `“其中”各项相加为${+sum.toFixed(places + 1)}，超过总数${total.raw}。`))
+      if (sum - total.value > slack(places, total)) {
+        out.push(at('arithmetic', 'must', total.start, total.raw, `“其中”各项相加为${+(sum / scaleOf(total)).toFixed(places + 1)}，超过总数${total.raw}。`))
       }
     }
   }
   for (const m of s.matchAll(/合计|共计|总计/g)) {
     const total = qs.find((q) => local(q) > m.index && local(q) - m.index < 16)
     if (!total) continue
-    const from = among >= 0 && among < m.index ? among : 0
-    const parts = qs.filter((q) => local(q) >= from && local(q) < m.index && q.unit === total.unit)
+    const parts = listRun(s, qs, start, m.index, total.unit, true)
     if (parts.length < 2) continue
     const sum = parts.reduce((n, q) => n + q.value, 0)
     const places = Math.max(...parts.map((q) => q.decimals), total.decimals)
-    if (Math.abs(sum - total.value) > 10 ** -places * 0.5 * (total.value / Number(total.raw.match(/[\d.]+/)![0]))) {
-      out.push(at('arithmetic', 'must', total.start, total.raw, `前面各项相加为${+sum.toFixed(places)}，与${m[0]}“${total.raw}”不符。`))
+    if (Math.abs(sum - total.value) > slack(Math.min(places, total.decimals), total)) {
+      out.push(at('arithmetic', 'must', total.start, total.raw, `前面各项相加为${+(sum / scaleOf(total)).toFixed(places)}，与${m[0]}“${total.raw}”不符。`))
     }
   }
   for (const m of s.matchAll(/其余|剩余|尚有|还有/g)) {

@@ -8,7 +8,7 @@ const X = 'XxＸｘ'
 
 const PATTERNS: RegExp[] = [
   // 20XX, 20 xx, 20**, XXXX年, ×× …: runs of X or × not part of a Latin word.
-  new RegExp(`(?:20\\s*)?(?<![A-Za-z])[${X}×]{2,}(?:[.．][${X}]+)?(?![A-Za-z])`, 'g'),
+  new RegExp(`(?:20\\s*[${X}×]{2}年?|(?<![A-Za-z])[${X}×]{2,}(?:[.．][${X}]+)?)(?![A-Za-z])`, 'g'),
   // A lone X, N or Ｘ where a figure belongs: 教师X人, Ｘ月底, 7x人.
   new RegExp(`(?<![A-Za-z])\\d*[${X}N](?![A-Za-z])(?=[${COUNTER}])`, 'g'),
   // 202_, ____, ＿＿

@@ -40,7 +40,7 @@ function inParagraph(t: string): TextFinding[] {
   // 第一，第二，… as items; 第一责任人, 第一线, 第一时间 are words, not items.
   check(t, new RegExp(`(?<![^，。；：、\\s（(“]|^)第(${CN})(?=[，、,：:])|^第(${CN})(?=[，、,：:])`, 'g'), (m) => fromChineseNumeral(m[1] ?? m[2]!) || null, (n) => `第${toChineseNumeral(n)}`, out)
   check(t, new RegExp(`(?<=^|[，。；：])其(${CN})(?=[，、,：:])`, 'g'), cn, (n) => `其${toChineseNumeral(n)}`, out)
-  check(t, /[（(](\d{1,2})[）)]/g, (m) => Number(m[1]), (n) => `（${n}）`, out)
+  check(t, /[（(](\d{1,2})[）)](?![班级组])/g, (m) => Number(m[1]), (n) => `（${n}）`, out)
   // 首先…其次…再次…最后: an order word going back is a slip once 首先 has opened the list.
   const order = new Map([['首先', 1], ['其次', 2], ['再次', 3], ['最后', 4]])
   let rank = 0

@@ -105,9 +105,39 @@ function particles(t: string): TextFinding[] {
     ...all(/(?<![现形对景气印抽想图表假迹万意星物具])象(?=[^，。；]{1,12}一样)/g, t, (m) =>
       at('typo', 'must', m.index!, '象', '表示比喻、好比用“像”。', '像'),
     ),
+    // 作 forms bound words (作风, 作用, 作业, 作息, 作弊): 做 there is a typo.
+    ...all(/做(?=[风用业息弊])/g, t, (m) => at('typo', 'must', m.index!, '做', '“作风、作用、作业”等词用“作”。', '作')),
+    ...all(/当做(?=[^，。；]{0,4}(?:大事|重点|任务|工作|头等|首要|抓手|目标))/g, t, (m) =>
+      at('typo', 'should', m.index!, '当做', '“当成”义的“当作”，规范写法用“作”。', '当作'),
+    ),
+    // 汇报, 汇总: gathering is 汇; 会报告, 会总结 are other words.
+    ...all(/会(?=报(?![告名到道送销账刊表考])|总(?![结体计数务部长书台额督工监会]))/g, t, (m) =>
+      at('typo', 'must', m.index!, t.slice(m.index!, m.index! + 2), '表示汇集、向上报告用“汇”。', `汇${t[m.index! + 1]}`),
+    ),
+    // 受教育的权利: what a person is entitled to is 权利; 权力 is an office's power.
+    ...all(/(?<=(?:受教育|接受教育|学习|儿童|少年|学生|公民|平等|合法)的?)权力/g, t, (m) =>
+      at('typo', 'must', m.index!, '权力', '指人依法享有的权益用“权利”。', '权利'),
+    ),
+    // 既要…又要: 即 is a slip for 既 in this pair.
+    ...all(/即(?=(?:要|是|有|能|可|讲|抓|重)[^。；]{1,30}?[又也](?:要|是|有|能|可|讲|抓|重))/g, t, (m) =>
+      at('typo', 'must', m.index!, '即', '“既……又……”用“既”。', '既'),
+    ),
+    // 账 for accounts: 台账, 专账, 记账, 账目.
+    ...all(/(?<=[台专记查对转算结挂])帐|帐(?=[目户号务本册款])/g, t, (m) =>
+      at('typo', 'must', m.index!, '帐', '与钱物记录有关的“账”用“贝”字旁。', '账'),
+    ),
+    // 及其家长: 极其 (extremely) does not stand before a noun.
+    ...all(/极其(?=家长|家属|子女|监护人|亲属|家庭)/g, t, (m) =>
+      at('typo', 'must', m.index!, '极其', '连接名词用“及其”。', '及其'),
+    ),
   ]
 }
 
 export function words(t: string): TextFinding[] {
-  return [...doubledWords(t), ...lexicon(t), ...idiomSlips(t), ...particles(t)]
+  const listed = lexicon(t)
+  // The lexicon's entry says more than a class rule on the same characters.
+  const covered = (f: TextFinding) =>
+    listed.some((l) => l.offset < f.offset + f.length && f.offset < l.offset + l.length)
+  const classes = [...idiomSlips(t), ...particles(t)].filter((f) => !covered(f))
+  return [...doubledWords(t), ...listed, ...classes]
 }
