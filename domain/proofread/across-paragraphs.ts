@@ -1,5 +1,5 @@
-import { fromChineseNumeral, toChineseNumeral } from '../outline/chinese-numerals.ts'
 import type { DocNode } from '../draft/doc.ts'
+import { fromChineseNumeral, toChineseNumeral } from '../outline/chinese-numerals.ts'
 import { detectHeadingMarker } from '../outline/heading-markers.ts'
 import type { TextFinding } from './text-finding.ts'
 
@@ -7,14 +7,23 @@ type BlockFinding = TextFinding & { block: number }
 
 const LEVEL_NAMES = ['一、', '（一）', '1.', '（1）']
 const label = (level: number, n: number) =>
-  level === 1 ? `${toChineseNumeral(n)}、` : level === 2 ? `（${toChineseNumeral(n)}）` : level === 3 ? `${n}.` : `（${n}）`
+  level === 1
+    ? `${toChineseNumeral(n)}、`
+    : level === 2
+      ? `（${toChineseNumeral(n)}）`
+      : level === 3
+        ? `${n}.`
+        : `（${n}）`
 
 /**
  * Numbering that runs over paragraphs, in one pass: level markers typed at the start of
  * paragraphs (（一）…（三）) and 一是/二是 items one a paragraph. A number may restart at 1
  * under a new parent; a heading the editor numbers resets the levels below it.
  */
-export function acrossParagraphs(blocks: readonly DocNode[], texts: readonly string[]): BlockFinding[] {
+export function acrossParagraphs(
+  blocks: readonly DocNode[],
+  texts: readonly string[],
+): BlockFinding[] {
   const out: BlockFinding[] = []
   const last = [0, 0, 0, 0]
   let lastItem = 0
@@ -72,7 +81,8 @@ export function acrossParagraphs(blocks: readonly DocNode[], texts: readonly str
       }
     }
     // A paragraph without items between two items does not break the list.
-    for (const m of text.matchAll(/([一二三四五六七八九十]{1,2})是/g)) lastItem = fromChineseNumeral(m[1]!) ?? lastItem
+    for (const m of text.matchAll(/([一二三四五六七八九十]{1,2})是/g))
+      lastItem = fromChineseNumeral(m[1]!) ?? lastItem
   })
   return out
 }

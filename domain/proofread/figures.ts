@@ -11,7 +11,8 @@ interface Quantity {
   decimals: number
 }
 
-const UNITS = '个百分点|平方米|人次|户次|元|人|名|所|个|处|间|台|套|次|项|件|户|场|节|篇|册|亩|班|%|％'
+const UNITS =
+  '个百分点|平方米|人次|户次|元|人|名|所|个|处|间|台|套|次|项|件|户|场|节|篇|册|亩|班|%|％'
 const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?)(万|亿)?(${UNITS})`, 'g')
 
 function quantities(sentence: string, base: number): Quantity[] {
@@ -43,7 +44,8 @@ function sentences(t: string): { text: string; start: number }[] {
 
 /** Whether `stated`, written with `decimals` places, is a rounding of `exact`. */
 const rounds = (stated: number, exact: number, decimals: number, scale = 1) =>
-  Math.abs(stated - exact) <= (0.5 * 10 ** -decimals + 1e-9) * scale + 0.0051 * scale * (decimals > 0 ? 1 : 0)
+  Math.abs(stated - exact) <=
+  (0.5 * 10 ** -decimals + 1e-9) * scale + 0.0051 * scale * (decimals > 0 ? 1 : 0)
 
 const UP = /增加|增长|提高|上升|提升|扩大/
 const DOWN = /减少|下降|降低|缩小|回落/
@@ -68,7 +70,10 @@ function changes(s: string, start: number): TextFinding[] {
   } else if (m) {
     const at0 = m.index
     const afterWord = at0 + m[0].length
-    base = m[0].endsWith('的') || m[0].endsWith('为') ? qs.find((q) => local(q) === afterWord) : undefined
+    base =
+      m[0].endsWith('的') || m[0].endsWith('为')
+        ? qs.find((q) => local(q) === afterWord)
+        : undefined
     const prior = qs.filter((q) => local(q) < at0)
     // 上年为488人 stated before the comparison
     const said = /(?:上年|去年|上学期)(?:为|是|有)(\d)/.exec(s)
@@ -79,29 +84,76 @@ function changes(s: string, start: number): TextFinding[] {
   // The stated change and rate after the comparison.
   const pivot = from ? from.index : m!.index
   const after = qs.filter((q) => local(q) > pivot && q !== cur && q !== base)
-  const delta = after.find((q) => (UP.test(before(q)) || DOWN.test(before(q))) && q.unit === cur.unit)
-  const rate = after.find((q) => q.unit === '%' && q !== delta && (UP.test(before(q)) || DOWN.test(before(q))))
+  const delta = after.find(
+    (q) => (UP.test(before(q)) || DOWN.test(before(q))) && q.unit === cur.unit,
+  )
+  const rate = after.find(
+    (q) => q.unit === '%' && q !== delta && (UP.test(before(q)) || DOWN.test(before(q))),
+  )
   const down = delta ? DOWN.test(before(delta)) : rate ? DOWN.test(before(rate)) : false
   if (base && cur.unit === base.unit) {
     const diff = cur.value - base.value
-    const word = (delta ?? rate) && /(增加|增长|提高|上升|减少|下降|降低)(?:了)?$/.exec(before((delta ?? rate)!))
-    if (word && diff !== 0 && (diff < 0) !== down) {
+    const word =
+      (delta ?? rate) &&
+      /(增加|增长|提高|上升|减少|下降|降低)(?:了)?$/.exec(before((delta ?? rate)!))
+    if (word && diff !== 0 && diff < 0 !== down) {
       const offset = (delta ?? rate)!.start - word[0].length
       const opposite = new Map([
-        ['增加', '减少'], ['减少', '增加'], ['增长', '下降'], ['下降', '增长'], ['提高', '下降'], ['降低', '提高'], ['上升', '下降'],
+        ['增加', '减少'],
+        ['减少', '增加'],
+        ['增长', '下降'],
+        ['下降', '增长'],
+        ['提高', '下降'],
+        ['降低', '提高'],
+        ['上升', '下降'],
       ]).get(word[1]!)
-      out.push(at('arithmetic', 'must', offset, word[1]!, `前后数字是${diff > 0 ? '增加' : '减少'}，这里却写“${word[1]}”。`, opposite))
+      out.push(
+        at(
+          'arithmetic',
+          'must',
+          offset,
+          word[1]!,
+          `前后数字是${diff > 0 ? '增加' : '减少'}，这里却写“${word[1]}”。`,
+          opposite,
+        ),
+      )
       return out
     }
-    if (delta && delta.unit !== '%' && !rounds(delta.value, Math.abs(diff), delta.decimals, delta.value / Number(delta.raw.match(/[\d.]+/)![0]))) {
-      out.push(at('arithmetic', 'must', delta.start, delta.raw, `由${base.raw}到${cur.raw}，相差${+Math.abs(diff).toFixed(4)}，与所写“${delta.raw}”不符。`))
+    if (
+      delta &&
+      delta.unit !== '%' &&
+      !rounds(
+        delta.value,
+        Math.abs(diff),
+        delta.decimals,
+        delta.value / Number(delta.raw.match(/[\d.]+/)![0]),
+      )
+    ) {
+      out.push(
+        at(
+          'arithmetic',
+          'must',
+          delta.start,
+          delta.raw,
+          `由${base.raw}到${cur.raw}，相差${+Math.abs(diff).toFixed(4)}，与所写“${delta.raw}”不符。`,
+        ),
+      )
     }
     if (cur.unit === '%') {
       // 由91.8%提高到93.6%，提高了1.8%: a change between rates is in 个百分点.
       for (const q of [delta, rate]) {
         if (q && q.unit === '%' && rounds(q.value, Math.abs(diff), q.decimals)) {
           const num = q.raw.replace(/[%％]$/, '')
-          out.push(at('arithmetic', 'must', q.start, q.raw, `两个百分率之差应写“${num}个百分点”，不写“${q.raw}”。`, `${num}个百分点`))
+          out.push(
+            at(
+              'arithmetic',
+              'must',
+              q.start,
+              q.raw,
+              `两个百分率之差应写“${num}个百分点”，不写“${q.raw}”。`,
+              `${num}个百分点`,
+            ),
+          )
           return out
         }
       }
@@ -123,13 +175,28 @@ function changes(s: string, start: number): TextFinding[] {
   if (origin <= 0) return out
   const exact = (100 * change) / origin
   if (!rounds(pct(rate), exact, rate.decimals)) {
-    out.push(at('arithmetic', 'must', rate.start, rate.raw, `按所写数字计算，变化幅度约为${exact.toFixed(Math.max(1, rate.decimals))}%，与“${rate.raw}”不符。`))
+    out.push(
+      at(
+        'arithmetic',
+        'must',
+        rate.start,
+        rate.raw,
+        `按所写数字计算，变化幅度约为${exact.toFixed(Math.max(1, rate.decimals))}%，与“${rate.raw}”不符。`,
+      ),
+    )
   }
   return out
 }
 
 /** Quantities of `unit` in consecutive list segments (split at 、，), one a segment, from `from` on (or back from it). */
-function listRun(s: string, qs: Quantity[], start: number, from: number, unit: string, backwards: boolean): Quantity[] {
+function listRun(
+  s: string,
+  qs: Quantity[],
+  start: number,
+  from: number,
+  unit: string,
+  backwards: boolean,
+): Quantity[] {
   const run: Quantity[] = []
   const bounds = [...s.matchAll(/[、，,]/g)].map((m) => m.index)
   // Binary search: a segment's number is how many separators stand before it.
@@ -174,24 +241,40 @@ function outsideBrackets(s: string, qs: Quantity[], start: number): Quantity[] {
 
 const scaleOf = (q: Quantity) => q.value / Number(/[\d.]+/.exec(q.raw)![0])
 /** Whole numbers add up exactly; decimals may be off by one in the last place they are written to. */
-const slack = (decimals: number, q: Quantity) => (decimals === 0 ? 1e-9 : 10 ** -decimals * scaleOf(q) + 1e-9)
+const slack = (decimals: number, q: Quantity) =>
+  decimals === 0 ? 1e-9 : 10 ** -decimals * scaleOf(q) + 1e-9
 
 /** 其中 parts that add up to more than the total; 合计 that is not the sum; 其余 that is not the rest. */
 function sums(s: string, start: number): TextFinding[] {
   const out: TextFinding[] = []
-  const qs = outsideBrackets(s, quantities(s, start), start).filter((q) => q.unit !== '%' && q.unit !== '个百分点')
+  const qs = outsideBrackets(s, quantities(s, start), start).filter(
+    (q) => q.unit !== '%' && q.unit !== '个百分点',
+  )
   const local = (q: Quantity) => q.start - start
   const among = s.search(/[，,]其中[，,]?/)
   if (among >= 0) {
     const total = [...qs].reverse().find((q) => local(q) < among)
     // The figure right before 其中 must be the whole, not a change (比上年增加672人，其中…).
-    const isChange = total && UP.test(s.slice(Math.max(0, local(total) - 4), local(total))) || (total && DOWN.test(s.slice(Math.max(0, local(total) - 4), local(total))))
-    const parts = total && !isChange && local(total) + total.raw.length === among ? listRun(s, qs, start, among + 1, total.unit, false) : []
+    const isChange =
+      (total && UP.test(s.slice(Math.max(0, local(total) - 4), local(total)))) ||
+      (total && DOWN.test(s.slice(Math.max(0, local(total) - 4), local(total))))
+    const parts =
+      total && !isChange && local(total) + total.raw.length === among
+        ? listRun(s, qs, start, among + 1, total.unit, false)
+        : []
     if (total && parts.length >= 2) {
       const sum = parts.reduce((n, q) => n + q.value, 0)
       const places = Math.max(...parts.map((q) => q.decimals))
       if (sum - total.value > slack(places, total)) {
-        out.push(at('arithmetic', 'must', total.start, total.raw, `“其中”各项相加为${+(sum / scaleOf(total)).toFixed(places + 1)}，超过总数${total.raw}。`))
+        out.push(
+          at(
+            'arithmetic',
+            'must',
+            total.start,
+            total.raw,
+            `“其中”各项相加为${+(sum / scaleOf(total)).toFixed(places + 1)}，超过总数${total.raw}。`,
+          ),
+        )
       }
     }
   }
@@ -203,7 +286,15 @@ function sums(s: string, start: number): TextFinding[] {
     const sum = parts.reduce((n, q) => n + q.value, 0)
     const places = Math.max(...parts.map((q) => q.decimals), total.decimals)
     if (Math.abs(sum - total.value) > slack(Math.min(places, total.decimals), total)) {
-      out.push(at('arithmetic', 'must', total.start, total.raw, `前面各项相加为${+(sum / scaleOf(total)).toFixed(places)}，与${m[0]}“${total.raw}”不符。`))
+      out.push(
+        at(
+          'arithmetic',
+          'must',
+          total.start,
+          total.raw,
+          `前面各项相加为${+(sum / scaleOf(total)).toFixed(places)}，与${m[0]}“${total.raw}”不符。`,
+        ),
+      )
     }
   }
   for (const m of s.matchAll(/其余|剩余|尚有|还有/g)) {
@@ -213,7 +304,15 @@ function sums(s: string, start: number): TextFinding[] {
     if (prior.length !== 2 || prior[1]!.value > prior[0]!.value) continue
     const expected = prior[0]!.value - prior[1]!.value
     if (Math.abs(expected - rest.value) > 1e-9) {
-      out.push(at('arithmetic', 'must', m.index + start, s.slice(m.index, local(rest) + rest.raw.length), `${prior[0]!.raw}减去${prior[1]!.raw}，其余应为${+expected.toFixed(4)}。`))
+      out.push(
+        at(
+          'arithmetic',
+          'must',
+          m.index + start,
+          s.slice(m.index, local(rest) + rest.raw.length),
+          `${prior[0]!.raw}减去${prior[1]!.raw}，其余应为${+expected.toFixed(4)}。`,
+        ),
+      )
     }
   }
   return out
@@ -225,7 +324,9 @@ function rates(s: string, start: number): TextFinding[] {
   const qs = quantities(s, start)
   const local = (q: Quantity) => q.start - start
   // A share or a net rate cannot pass 100%; a gross rate (毛入学率) or a completion rate can.
-  for (const m of s.matchAll(new RegExp(`([${CJK}]{1,6})率(?:为|达到|达|是|保持在?)?(\\d+(?:\\.\\d+)?)[%％]`, 'g'))) {
+  for (const m of s.matchAll(
+    new RegExp(`([${CJK}]{1,6})率(?:为|达到|达|是|保持在?)?(\\d+(?:\\.\\d+)?)[%％]`, 'g'),
+  )) {
     if (Number(m[2]) <= 100 || /毛|增|完成|超/.test(m[1]!)) continue
     const offset = start + m.index + m[0].length - m[2]!.length - 1
     out.push(at('arithmetic', 'must', offset, `${m[2]}%`, `“${m[1]!.slice(-2)}率”不会超过100%。`))
@@ -242,12 +343,33 @@ function rates(s: string, start: number): TextFinding[] {
     if (part.value > whole.value || whole.value === 0) continue
     const between = s.slice(local(whole), local(part))
     if (between.includes('、')) continue
-    if (rateWord && !between.includes(rateWord[1]!.slice(-2)) && !s.slice(local(part) - 6, local(part)).includes(rateWord[1]!)) continue
-    if (share && !(between.includes('其中') || s.slice(local(part) + part.raw.length, local(q)).replace(/[，占比为]/g, '') === '')) continue
+    if (
+      rateWord &&
+      !between.includes(rateWord[1]!.slice(-2)) &&
+      !s.slice(local(part) - 6, local(part)).includes(rateWord[1]!)
+    )
+      continue
+    if (
+      share &&
+      !(
+        between.includes('其中') ||
+        s.slice(local(part) + part.raw.length, local(q)).replace(/[，占比为]/g, '') === ''
+      )
+    )
+      continue
     const exact = (100 * part.value) / whole.value
     if (!rounds(q.value, exact, q.decimals)) {
       const fixed = `${exact.toFixed(q.decimals)}%`
-      out.push(at('arithmetic', 'must', q.start, q.raw, `${part.raw}占${whole.raw}约为${fixed}，与所写“${q.raw}”不符。`, fixed))
+      out.push(
+        at(
+          'arithmetic',
+          'must',
+          q.start,
+          q.raw,
+          `${part.raw}占${whole.raw}约为${fixed}，与所写“${q.raw}”不符。`,
+          fixed,
+        ),
+      )
     }
   }
   // 师生比1∶4.6 beside 86 students and 24 teachers.
@@ -260,7 +382,15 @@ function rates(s: string, start: number): TextFinding[] {
     const decimals = m[1]!.split('.')[1]?.length ?? 0
     if (!rounds(Number(m[1]), exact, decimals)) {
       const fixed = `1∶${exact.toFixed(decimals)}`
-      out.push(at('arithmetic', 'must', start + offset, m[0].slice(m[0].indexOf('1')), `按所写人数计算，比例约为${fixed}。`))
+      out.push(
+        at(
+          'arithmetic',
+          'must',
+          start + offset,
+          m[0].slice(m[0].indexOf('1')),
+          `按所写人数计算，比例约为${fixed}。`,
+        ),
+      )
     }
   }
   // 人均资助1.3万元 beside 3146.8万元 and 2.37万人次.
@@ -272,7 +402,15 @@ function rates(s: string, start: number): TextFinding[] {
     const exact = money[0]!.value / people[0]!.value
     if (Math.abs(stated - exact) / exact > 0.05) {
       const offset = start + m.index + m[0].indexOf(m[2]!)
-      out.push(at('arithmetic', 'must', offset, m[0].slice(m[0].indexOf(m[2]!)), `${money[0]!.raw}除以${people[0]!.raw}约为${Math.round(exact)}元，与所写不符。`))
+      out.push(
+        at(
+          'arithmetic',
+          'must',
+          offset,
+          m[0].slice(m[0].indexOf(m[2]!)),
+          `${money[0]!.raw}除以${people[0]!.raw}约为${Math.round(exact)}元，与所写不符。`,
+        ),
+      )
     }
   }
   return out
@@ -281,50 +419,113 @@ function rates(s: string, start: number): TextFinding[] {
 /** Shares of one whole that should make 100%: 男生52.3%、女生48.7%; 优秀…、良好…、合格… */
 function shares(s: string, start: number): TextFinding[] {
   const out: TextFinding[] = []
-  const sex = /男[^。；，%]{0,8}?(\d+(?:\.\d+)?)%[^。；]{0,12}?女[^。；，%]{0,8}?(\d+(?:\.\d+)?)%/.exec(s)
+  const sex =
+    /男[^。；，%]{0,8}?(\d+(?:\.\d+)?)%[^。；]{0,12}?女[^。；，%]{0,8}?(\d+(?:\.\d+)?)%/.exec(s)
   if (sex && Math.abs(Number(sex[1]) + Number(sex[2]) - 100) > 0.11) {
     const second = sex.index + sex[0].lastIndexOf(sex[2]!)
-    out.push(at('arithmetic', 'must', start + second, `${sex[2]}%`, `男女所占比例相加为${+(Number(sex[1]) + Number(sex[2])).toFixed(2)}%，不是100%。`))
+    out.push(
+      at(
+        'arithmetic',
+        'must',
+        start + second,
+        `${sex[2]}%`,
+        `男女所占比例相加为${+(Number(sex[1]) + Number(sex[2])).toFixed(2)}%，不是100%。`,
+      ),
+    )
   }
-  const list = new RegExp(`(?:分布|构成|结构)(?:情况)?(?:为|是)?[：:]?((?:[${CJK}]{1,5}(?:占)?\\d+(?:\\.\\d+)?%[、，]){2,}[${CJK}]{1,5}(?:占)?\\d+(?:\\.\\d+)?%)`).exec(s)
+  const list = new RegExp(
+    `(?:分布|构成|结构)(?:情况)?(?:为|是)?[：:]?((?:[${CJK}]{1,5}(?:占)?\\d+(?:\\.\\d+)?%[、，]){2,}[${CJK}]{1,5}(?:占)?\\d+(?:\\.\\d+)?%)`,
+  ).exec(s)
   if (list) {
     const values = [...list[1]!.matchAll(/(\d+(?:\.\d+)?)%/g)].map((v) => Number(v[1]))
     const sum = values.reduce((n, v) => n + v, 0)
     if (Math.abs(sum - 100) > 0.21) {
       const offset = list.index + list[0].length - list[1]!.length
-      out.push(at('arithmetic', 'must', start + offset, list[1]!, `各项比例相加为${+sum.toFixed(2)}%，不是100%。`))
+      out.push(
+        at(
+          'arithmetic',
+          'must',
+          start + offset,
+          list[1]!,
+          `各项比例相加为${+sum.toFixed(2)}%，不是100%。`,
+        ),
+      )
     }
   }
   return out
 }
 
 function wording(t: string): TextFinding[] {
-  const doubled = all(/由(\d+(?:\.\d+)?)(万|亿)?[^，。\d]{0,8}到(\d+(?:\.\d+)?)(万|亿)?[^。；\d]{0,6}?(翻了?一番)/g, t, (m) => {
-    const a = Number(m[1]) * (m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1)
-    const b = Number(m[3]) * (m[4] === '万' ? 1e4 : m[4] === '亿' ? 1e8 : 1)
-    if (Math.abs(b / a - 2) < 0.1) return null
-    return at('arithmetic', 'must', m.index! + m[0].length - m[5]!.length, m[5]!, `由${m[1]}${m[2] ?? ''}到${m[3]}${m[4] ?? ''}不是“翻一番”（翻一番是增加到两倍）。`)
-  })
+  const doubled = all(
+    /由(\d+(?:\.\d+)?)(万|亿)?[^，。\d]{0,8}到(\d+(?:\.\d+)?)(万|亿)?[^。；\d]{0,6}?(翻了?一番)/g,
+    t,
+    (m) => {
+      const a = Number(m[1]) * (m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1)
+      const b = Number(m[3]) * (m[4] === '万' ? 1e4 : m[4] === '亿' ? 1e8 : 1)
+      if (Math.abs(b / a - 2) < 0.1) return null
+      return at(
+        'arithmetic',
+        'must',
+        m.index! + m[0].length - m[5]!.length,
+        m[5]!,
+        `由${m[1]}${m[2] ?? ''}到${m[3]}${m[4] ?? ''}不是“翻一番”（翻一番是增加到两倍）。`,
+      )
+    },
+  )
   const fold = all(/(?:下降|减少|降低)了?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十])倍/g, t, (m) =>
-    at('arithmetic', 'should', m.index!, m[0], '减少不能用“倍”表示，应写减少的百分比或“减少到几分之几”。'),
+    at(
+      'arithmetic',
+      'should',
+      m.index!,
+      m[0],
+      '减少不能用“倍”表示，应写减少的百分比或“减少到几分之几”。',
+    ),
   )
   const negative = all(/(增长|增加|提高)(?:了)?[-－](\d+(?:\.\d+)?[%％])/g, t, (m) =>
-    at('arithmetic', 'should', m.index!, m[0], `“${m[1]}”后接负数不通，应写“下降${m[2]}”。`, `下降${m[2]}`),
+    at(
+      'arithmetic',
+      'should',
+      m.index!,
+      m[0],
+      `“${m[1]}”后接负数不通，应写“下降${m[2]}”。`,
+      `下降${m[2]}`,
+    ),
   )
   return [...doubled, ...fold, ...negative]
 }
 
 function separators(t: string): TextFinding[] {
   const half = all(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])/g, t, (m) =>
-    at('thousands', 'should', m.index!, m[0], '中文报告中的数字不用千位分隔符。', m[0].replace(/,/g, '')),
+    at(
+      'thousands',
+      'should',
+      m.index!,
+      m[0],
+      '中文报告中的数字不用千位分隔符。',
+      m[0].replace(/,/g, ''),
+    ),
   )
-  const full = all(/(?<![\d.，])\d{1,3}(?:，\d{3})+(?:\.\d+)?(?=[万亿]?(?:人|元|名|所|个|台|套|册|户|平方米))/g, t, (m) =>
-    at('thousands', 'should', m.index!, m[0], '数字中间不应有逗号。', m[0].replace(/，/g, '')),
+  const full = all(
+    /(?<![\d.，])\d{1,3}(?:，\d{3})+(?:\.\d+)?(?=[万亿]?(?:人|元|名|所|个|台|套|册|户|平方米))/g,
+    t,
+    (m) =>
+      at('thousands', 'should', m.index!, m[0], '数字中间不应有逗号。', m[0].replace(/，/g, '')),
   )
-  const ratio = all(/(比[为是达]?|比例[为是达]?)\s*(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)(?!\d)/g, t, (m) => {
-    const text = m[0].slice(m[0].indexOf(m[2]!))
-    return at('ratio', 'should', m.index! + m[0].length - text.length, text, `比例中的冒号应为比号“∶”，如“21∶1”。`, `${m[2]}∶${m[3]}`)
-  })
+  const ratio = all(
+    /(比[为是达]?|比例[为是达]?)\s*(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)(?!\d)/g,
+    t,
+    (m) => {
+      const text = m[0].slice(m[0].indexOf(m[2]!))
+      return at(
+        'ratio',
+        'should',
+        m.index! + m[0].length - text.length,
+        text,
+        `比例中的冒号应为比号“∶”，如“21∶1”。`,
+        `${m[2]}∶${m[3]}`,
+      )
+    },
+  )
   return [...half, ...full, ...ratio]
 }
 
@@ -333,7 +534,12 @@ export function figures(t: string): TextFinding[] {
   for (const { text, start } of sentences(t)) {
     // A reference (U+FFFC) hides a figure: the sentence's arithmetic cannot be checked.
     if (text.includes('\ufffc')) continue
-    out.push(...changes(text, start), ...sums(text, start), ...rates(text, start), ...shares(text, start))
+    out.push(
+      ...changes(text, start),
+      ...sums(text, start),
+      ...rates(text, start),
+      ...shares(text, start),
+    )
   }
   return out
 }

@@ -35,7 +35,9 @@ const PATTERNS: RegExp[] = [
 export function placeholders(t: string, context: CheckContext): TextFinding[] {
   const out: TextFinding[] = []
   for (const re of PATTERNS) {
-    out.push(...all(re, t, (m) => at('placeholder', 'must', m.index!, m[0], say(m[0].trim() || m[0]))))
+    out.push(
+      ...all(re, t, (m) => at('placeholder', 'must', m.index!, m[0], say(m[0].trim() || m[0]))),
+    )
   }
   // 某某县 in a report that names its own unit: the writer forgot to put the name in.
   if (context.unit) {

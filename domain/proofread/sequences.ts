@@ -38,24 +38,57 @@ function inParagraph(t: string): TextFinding[] {
   const out: TextFinding[] = []
   check(t, new RegExp(`(${CN})是`, 'g'), cn, (n) => `${toChineseNumeral(n)}是`, out)
   // 第一，第二，… as items; 第一责任人, 第一线, 第一时间 are words, not items.
-  check(t, new RegExp(`(?<![^，。；：、\\s（(“]|^)第(${CN})(?=[，、,：:])|^第(${CN})(?=[，、,：:])`, 'g'), (m) => fromChineseNumeral(m[1] ?? m[2]!) || null, (n) => `第${toChineseNumeral(n)}`, out)
-  check(t, new RegExp(`(?<=^|[，。；：])其(${CN})(?=[，、,：:])`, 'g'), cn, (n) => `其${toChineseNumeral(n)}`, out)
-  check(t, /[（(](\d{1,2})[）)](?![班级组])/g, (m) => Number(m[1]), (n) => `（${n}）`, out)
+  check(
+    t,
+    new RegExp(`(?<![^，。；：、\\s（(“]|^)第(${CN})(?=[，、,：:])|^第(${CN})(?=[，、,：:])`, 'g'),
+    (m) => fromChineseNumeral(m[1] ?? m[2]!) || null,
+    (n) => `第${toChineseNumeral(n)}`,
+    out,
+  )
+  check(
+    t,
+    new RegExp(`(?<=^|[，。；：])其(${CN})(?=[，、,：:])`, 'g'),
+    cn,
+    (n) => `其${toChineseNumeral(n)}`,
+    out,
+  )
+  check(
+    t,
+    /[（(](\d{1,2})[）)](?![班级组])/g,
+    (m) => Number(m[1]),
+    (n) => `（${n}）`,
+    out,
+  )
   // 首先…其次…再次…最后: an order word going back is a slip once 首先 has opened the list.
-  const order = new Map([['首先', 1], ['其次', 2], ['再次', 3], ['最后', 4]])
+  const order = new Map([
+    ['首先', 1],
+    ['其次', 2],
+    ['再次', 3],
+    ['最后', 4],
+  ])
   let rank = 0
   for (const m of t.matchAll(/(?<=^|[，。；：])(首先|其次|再次|最后)(?=[，,])/g)) {
     const r = order.get(m[1]!)!
     if (r === 1) rank = 1
     else if (rank > 0) {
-      if (r <= rank) out.push(at('sequence', 'should', m.index!, m[1]!, `“${m[1]}”排在了前面的“${[...order.keys()][rank - 1]}”之后，顺序有误。`))
+      if (r <= rank)
+        out.push(
+          at(
+            'sequence',
+            'should',
+            m.index!,
+            m[1]!,
+            `“${m[1]}”排在了前面的“${[...order.keys()][rank - 1]}”之后，顺序有误。`,
+          ),
+        )
       rank = Math.max(rank, r)
     }
   }
   return out
 }
 
-const COUNT = '([一二两三四五六七八九十]{1,3})(?:个|项|点|条|大)(?:方面|工作|措施|问题|任务|举措|重点|目标)?'
+const COUNT =
+  '([一二两三四五六七八九十]{1,3})(?:个|项|点|条|大)(?:方面|工作|措施|问题|任务|举措|重点|目标)?'
 
 /**
  * A count that introduces a list in the same paragraph (以下三个方面：一是…二是…) and the items
@@ -70,27 +103,45 @@ function counts(t: string, next: string): TextFinding[] {
     for (const m of intro.matchAll(new RegExp(COUNT, 'g'))) phrase = m as RegExpExecArray
     if (phrase && /[：:]|如下|即/.test(intro.slice(phrase.index + phrase[0].length))) {
       const stated = fromChineseNumeral(phrase[1]!.replace('两', '二'))
-      const kind = t.slice(firstItem).startsWith('一是') ? /([一二三四五六七八九十]{1,2})是/g : t.slice(firstItem).startsWith('第') ? /第([一二三四五六七八九十]{1,2})[，、：]/g : /（(\d{1,2})）/g
+      const kind = t.slice(firstItem).startsWith('一是')
+        ? /([一二三四五六七八九十]{1,2})是/g
+        : t.slice(firstItem).startsWith('第')
+          ? /第([一二三四五六七八九十]{1,2})[，、：]/g
+          : /（(\d{1,2})）/g
       let items = 0
       for (const m of t.slice(firstItem).matchAll(kind)) {
         const n = /\d/.test(m[1]!) ? Number(m[1]) : fromChineseNumeral(m[1]!)
         if (n === items + 1) items = n
       }
-      const continues = new RegExp(`^\\s*(?:${toChineseNumeral(items + 1)}是|第${toChineseNumeral(items + 1)}|（${items + 1}）)`).test(next)
+      const continues = new RegExp(
+        `^\\s*(?:${toChineseNumeral(items + 1)}是|第${toChineseNumeral(items + 1)}|（${items + 1}）)`,
+      ).test(next)
       if (items >= 2 && stated && stated !== items && !continues) {
-        out.push(at('count', 'should', phrase.index, phrase[0], `这里说“${phrase[0]}”，后面列了${items}项，数目不一致。`))
+        out.push(
+          at(
+            'count',
+            'should',
+            phrase.index,
+            phrase[0],
+            `这里说“${phrase[0]}”，后面列了${items}项，数目不一致。`,
+          ),
+        )
       }
     }
   }
   // “三个到位”：A到位、B到位… — a named count and the items that spell it out.
-  for (const m of t.matchAll(/“([一二两三四五六七八九十])(?:个|项|大)([^”]{1,6})”(?:[：:]|，即|，就是)/g)) {
+  for (const m of t.matchAll(
+    /“([一二两三四五六七八九十])(?:个|项|大)([^”]{1,6})”(?:[：:]|，即|，就是)/g,
+  )) {
     const rest = t.slice(m.index + m[0].length)
     const list = rest.slice(0, rest.search(/[。]|$/) < 0 ? rest.length : rest.search(/[。]/))
     const items = list.split(/[、，；]/).filter((s) => s.trim() !== '').length
     const stated = fromChineseNumeral(m[1]!.replace('两', '二'))
     if (items >= 2 && stated !== items) {
       const quoted = m[0].slice(0, m[0].indexOf('”') + 1)
-      out.push(at('count', 'should', m.index, quoted, `这里说${quoted}，后面列了${items}项，数目不一致。`))
+      out.push(
+        at('count', 'should', m.index, quoted, `这里说${quoted}，后面列了${items}项，数目不一致。`),
+      )
     }
   }
   return out

@@ -2,7 +2,8 @@ import { IDIOMS } from './idioms.ts'
 import { findLexiconSlips } from './lexicon-match.ts'
 import { all, at, CJK, type TextFinding } from './text-finding.ts'
 
-const isPair = (t: string, i: number) => i >= 0 && i + 1 < t.length && t[i] === t[i + 1] && /[\u3400-\u9fff]/.test(t[i]!)
+const isPair = (t: string, i: number) =>
+  i >= 0 && i + 1 < t.length && t[i] === t[i + 1] && /[\u3400-\u9fff]/.test(t[i]!)
 
 /**
  * A word written twice (的的, 进一步进一步). Reduplication is the writer's: in AABB forms
@@ -80,24 +81,37 @@ function idiomSlips(t: string): TextFinding[] {
 const DE_VERB = '开展|落实|推进|完成|执行|贯彻|组织|做|搞|抓|办|干|学|讲|管'
 const DE_DEGREE = '不够|不太|很|非常|十分|更加|比较|较为|有声有色|扎实|红火|井井有条|不错'
 // Adverbs of manner before a verb take 地: 认真地学习, 扎实地推进.
-const DI_ADVERB = '认真|扎实|积极|稳步|有序|深入|全面|切实|不断|逐步|有效|主动|大力|广泛|持续|科学|合理|严格|坚定'
-const DI_VERB = '学习|推进|开展|落实|做好|抓好|实施|完成|贯彻|执行|推动|加强|参与|研究|整改|排查|组织'
+const DI_ADVERB =
+  '认真|扎实|积极|稳步|有序|深入|全面|切实|不断|逐步|有效|主动|大力|广泛|持续|科学|合理|严格|坚定'
+const DI_VERB =
+  '学习|推进|开展|落实|做好|抓好|实施|完成|贯彻|执行|推动|加强|参与|研究|整改|排查|组织'
 const DE_NOUN = '成效|成绩|效果|进展|变化|成果|作用|提高|提升'
 
 /** 的/地/得 by the words around them, and 再/在, 象/像 by theirs. */
 function particles(t: string): TextFinding[] {
   return [
     ...all(new RegExp(`(?<=(?:${DE_VERB}))的(?=(?:${DE_DEGREE}))`, 'g'), t, (m) =>
-      at('typo', 'must', m.index! - 2 >= 0 ? m.index! : m.index!, '的', '动词后接表示程度的补语，用“得”。', '得'),
+      at(
+        'typo',
+        'must',
+        m.index! - 2 >= 0 ? m.index! : m.index!,
+        '的',
+        '动词后接表示程度的补语，用“得”。',
+        '得',
+      ),
     ),
     ...all(new RegExp(`(?<=(?:${DI_ADVERB}))的(?=(?:${DI_VERB}))`, 'g'), t, (m) =>
       at('typo', 'should', m.index!, '的', '修饰动词用“地”。', '地'),
     ),
-    ...all(new RegExp(`(?<=(?:显著|明显|良好|丰硕|可喜|积极|突出|长足))地(?=(?:${DE_NOUN}))`, 'g'), t, (m) =>
-      at('typo', 'must', m.index!, '地', '修饰名词用“的”。', '的'),
+    ...all(
+      new RegExp(`(?<=(?:显著|明显|良好|丰硕|可喜|积极|突出|长足))地(?=(?:${DE_NOUN}))`, 'g'),
+      t,
+      (m) => at('typo', 'must', m.index!, '地', '修饰名词用“的”。', '的'),
     ),
-    ...all(/再(?=(?:全县|全市|全区|全省|全国|全校|全镇|全乡|各地|各校|本县|本市|本校)(?:范围|内|上|中|开展|推广))/g, t, (m) =>
-      at('typo', 'must', m.index!, '再', '表示处所用“在”。', '在'),
+    ...all(
+      /再(?=(?:全县|全市|全区|全省|全国|全校|全镇|全乡|各地|各校|本县|本市|本校)(?:范围|内|上|中|开展|推广))/g,
+      t,
+      (m) => at('typo', 'must', m.index!, '再', '表示处所用“在”。', '在'),
     ),
     ...all(/在次(?=强调|召开|开展|举办|提醒|重申|获得|被评|组织|印发)/g, t, (m) =>
       at('typo', 'must', m.index!, '在次', '表示又一次用“再次”。', '再次'),
@@ -106,21 +120,32 @@ function particles(t: string): TextFinding[] {
       at('typo', 'must', m.index!, '象', '表示比喻、好比用“像”。', '像'),
     ),
     // 作 forms bound words (作风, 作用, 作业, 作息, 作弊): 做 there is a typo.
-    ...all(/做(?=[风用业息弊])/g, t, (m) => at('typo', 'must', m.index!, '做', '“作风、作用、作业”等词用“作”。', '作')),
+    ...all(/做(?=[风用业息弊])/g, t, (m) =>
+      at('typo', 'must', m.index!, '做', '“作风、作用、作业”等词用“作”。', '作'),
+    ),
     ...all(/当做(?=[^，。；]{0,4}(?:大事|重点|任务|工作|头等|首要|抓手|目标))/g, t, (m) =>
       at('typo', 'should', m.index!, '当做', '“当成”义的“当作”，规范写法用“作”。', '当作'),
     ),
     // 汇报, 汇总: gathering is 汇; 会报告, 会总结 are other words.
     ...all(/会(?=报(?![告名到道送销账刊表考])|总(?![结体计数务部长书台额督工监会]))/g, t, (m) =>
-      at('typo', 'must', m.index!, t.slice(m.index!, m.index! + 2), '表示汇集、向上报告用“汇”。', `汇${t[m.index! + 1]}`),
+      at(
+        'typo',
+        'must',
+        m.index!,
+        t.slice(m.index!, m.index! + 2),
+        '表示汇集、向上报告用“汇”。',
+        `汇${t[m.index! + 1]}`,
+      ),
     ),
     // 受教育的权利: what a person is entitled to is 权利; 权力 is an office's power.
     ...all(/(?<=(?:受教育|接受教育|学习|儿童|少年|学生|公民|平等|合法)的?)权力/g, t, (m) =>
       at('typo', 'must', m.index!, '权力', '指人依法享有的权益用“权利”。', '权利'),
     ),
     // 既要…又要: 即 is a slip for 既 in this pair.
-    ...all(/即(?=(?:要|是|有|能|可|讲|抓|重)[^。；]{1,30}?[又也](?:要|是|有|能|可|讲|抓|重))/g, t, (m) =>
-      at('typo', 'must', m.index!, '即', '“既……又……”用“既”。', '既'),
+    ...all(
+      /即(?=(?:要|是|有|能|可|讲|抓|重)[^。；]{1,30}?[又也](?:要|是|有|能|可|讲|抓|重))/g,
+      t,
+      (m) => at('typo', 'must', m.index!, '即', '“既……又……”用“既”。', '既'),
     ),
     // 账 for accounts: 台账, 专账, 记账, 账目.
     ...all(/(?<=[台专记查对转算结挂])帐|帐(?=[目户号务本册款])/g, t, (m) =>
