@@ -7,6 +7,7 @@ import { runInSplit } from '../outline/heading-markers.ts'
 import { buildOutline, outlineBlocksOf } from '../outline/outline.ts'
 import { acrossParagraphs } from './across-paragraphs.ts'
 import { checkText, type RuleId, type Severity } from './checks.ts'
+import { periodEnd } from './dates.ts'
 
 export type FindingRule = RuleId | 'slot' | 'guidance' | 'figure' | 'empty-section' | 'length'
 
@@ -154,6 +155,24 @@ export function proofread(
       })
     }
   })
+
+  // 成文日期 before the period the report covers has run (an annual report dated in June).
+  const written = /^(\d{4})-(\d{2})-(\d{2})$/.exec(content.meta.date)
+  const end = periodEnd({ year: content.meta.year, kind: content.meta.kind })
+  if (written && end && Number(written[1]) === content.meta.year && blocks.length > 0) {
+    const [month, day] = [Number(written[2]), Number(written[3])]
+    if (month < end.month || (month === end.month && day < end.day)) {
+      add({
+        rule: 'date',
+        severity: 'should',
+        block: blocks.length - 1,
+        offset: 0,
+        length: 0,
+        text: '',
+        message: `成文日期${written[1]}年${month}月${day}日早于报告所写时段结束，请核对成文日期。`,
+      })
+    }
+  }
 
   const target = content.meta.lengthTarget
   if (target) {

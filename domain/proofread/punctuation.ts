@@ -178,7 +178,14 @@ function spacing(t: string): TextFinding[] {
       if (m.index! <= skip) return null
       const before = t[m.index! - 1]!
       if (/\d/.test(before) && !/[年月日]/.test(t[m.index! + m[0].length]!)) return null
-      return at('spacing', 'should', m.index!, m[0], '中文中间多了空格。', '')
+      return at(
+        'spacing',
+        'should',
+        m.index!,
+        m[0],
+        `“${t.slice(Math.max(0, m.index! - 3), m.index!)}${m[0]}${t.slice(m.index! + m[0].length, m.index! + m[0].length + 3)}”中间多了空格，应删去。`,
+        '',
+      )
     },
   )
 }

@@ -71,7 +71,7 @@ function idiomSlips(t: string): TextFinding[] {
     if (w[2] === w[3]) keys.push(`${w.slice(0, 2)}??`)
     const idiom = keys.map((k) => index.get(k)).find((x) => x)
     if (!idiom) continue
-    out.push(at('typo', 'must', i, w, `应为“${idiom}”。`, idiom))
+    out.push(at('typo', 'must', i, w, `“${w}”是“${idiom}”的错写，应为“${idiom}”。`, idiom))
     i += 3
   }
   return out
