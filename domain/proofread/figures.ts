@@ -215,7 +215,9 @@ function listRun(
     const local = q.start - start
     if (q.unit !== unit || (backwards ? local >= from : local < from)) continue
     const k = segmentOf(local)
-    bySegment.set(k, [...(bySegment.get(k) ?? []), q])
+    const list = bySegment.get(k)
+    if (list) list.push(q)
+    else bySegment.set(k, [q])
   }
   let k = segmentOf(from) + (backwards ? -1 : 0)
   for (;;) {
@@ -331,13 +333,17 @@ function rates(s: string, start: number): TextFinding[] {
     const offset = start + m.index + m[0].length - m[2]!.length - 1
     out.push(at('arithmetic', 'must', offset, `${m[2]}%`, `“${m[1]!.slice(-2)}率”不会超过100%。`))
   }
+  // The counts seen so far, kept as the loop goes: no scan back per rate.
+  const counts: Quantity[] = []
   for (const q of qs) {
-    if (q.unit !== '%') continue
+    if (q.unit !== '%') {
+      if (q.unit !== '个百分点') counts.push(q)
+      continue
+    }
     const lead = s.slice(Math.max(0, local(q) - 8), local(q))
     const rateWord = RATE_BEFORE.exec(lead)
     const share = /(?:，|其中)?占(?:比)?(?:为)?$/.test(lead)
     if (!rateWord && !share) continue
-    const counts = qs.filter((c) => local(c) < local(q) && c.unit !== '%' && c.unit !== '个百分点')
     if (counts.length !== 2 || counts[0]!.unit !== counts[1]!.unit) continue
     const [whole, part] = counts as [Quantity, Quantity]
     if (part.value > whole.value || whole.value === 0) continue

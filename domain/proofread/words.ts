@@ -5,18 +5,51 @@ import { all, at, CJK, type TextFinding } from './text-finding.ts'
 const isPair = (t: string, i: number) =>
   i >= 0 && i + 1 < t.length && t[i] === t[i + 1] && /[\u3400-\u9fff]/.test(t[i]!)
 
+// Words that end in one of these characters (目的, 为了, 针对) or start with it (了解, 对象, 是否):
+// 为了了解, 针对对象 and 目的的 are two words side by side, not one character written twice.
+const ENDS_IN = new Map([
+  ['的', '目有别似真是标'],
+  ['了', '为除到罢末'],
+  ['是', '就只还总凡但于正要若可即倒硬'],
+  ['在', '实存所自现正内外潜'],
+  ['对', '针面绝相反核应比校查'],
+  ['和', '温缓平调总饱柔'],
+  ['与', '参给赋授'],
+  ['及', '以涉波普危提来'],
+  ['把', '火'],
+  ['被', '棉'],
+  ['从', '听服顺盲随'],
+])
+const STARTS = new Map([
+  ['的', '确'],
+  ['了', '解结却然如之'],
+  ['是', '否非'],
+  ['在', '校编岗职场线'],
+  ['对', '象策待照接口比话手应于外'],
+  ['和', '谐平睦'],
+  ['与', '会'],
+  ['及', '时格早'],
+  ['把', '握关手'],
+  ['被', '子动'],
+  ['从', '事而严'],
+])
+
 /**
  * A word written twice (的的, 进一步进一步). Reduplication is the writer's: in AABB forms
- * (实实在在, 的的确确, 家家户户) a doubled character stands next to another doubled one.
+ * (实实在在, 的的确确, 家家户户) a doubled character stands next to another doubled one, and a
+ * measure word doubles after 一 (一把把, 一对对).
  */
 function doubledWords(t: string): TextFinding[] {
   const single = all(/([的了是在和与及对把被从])\1/g, t, (m) => {
     const i = m.index!
-    if (isPair(t, i - 2) || isPair(t, i + 2)) return null
-    return at('doubled-word', 'should', i, m[0], `“${m[1]}”字重复了。`, m[1]!)
+    const c = m[1]!
+    if (isPair(t, i - 2) || isPair(t, i + 2) || t[i - 1] === '一') return null
+    if (ENDS_IN.get(c)!.includes(t[i - 1] ?? '') || STARTS.get(c)!.includes(t[i + 2] ?? ''))
+      return null
+    return at('doubled-word', 'should', i, m[0], `“${c}”字重复了，删去一个。`, c)
   })
   const words = all(new RegExp(`([${CJK}]{3,6})\\1`, 'g'), t, (m) =>
-    at('doubled-word', 'should', m.index!, m[0], `“${m[1]}”重复了。`, m[1]!),
+    at('doubled-word', 'should', m.index!, m[0], `“${m[1]}”重复了，删去一个。`, m[1]!),
   )
   return [...single, ...words]
 }

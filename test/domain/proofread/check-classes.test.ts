@@ -173,3 +173,19 @@ describe('across paragraphs', () => {
     expect(run([paragraph('全年工作总结。')], { date: '2025-12-26' })).toEqual([])
   })
 })
+
+describe('a doubled character that is two words side by side', () => {
+  it.each([
+    '为了了解学生的学习情况，学校开展了问卷调查。',
+    '针对对象不同，分类开展培训。',
+    '这是达到目的的有效手段。',
+    '他就是是否参加培训的联系人。',
+    '一对对师徒结对帮扶。',
+  ])('%s', (text) => {
+    expect(check(text).filter((f) => f.rule === 'doubled-word')).toEqual([])
+  })
+
+  it('still finds 的的 written twice', () => {
+    expect(fixed('全区的的教育工作。')).toBe('全区的教育工作。')
+  })
+})
