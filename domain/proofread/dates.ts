@@ -4,7 +4,7 @@ const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0
 const WEEKDAYS = '日一二三四五六'
 
 // What may follow a four-digit number that is a count, not a year: 2025人, 2025元, 2025级.
-const NOT_YEAR_AFTER = `年级届期号版元角分万亿千百人名次个所项件台套间户家处批余多册本篇节场天周小时米亩克吨辆张份条平公至到—~－-`
+const NOT_YEAR_AFTER = `年级届期号版学元角分万亿千百人名次个所项件台套间户家处批余多册本篇节场天周小时米亩克吨辆张份条平公至到株棵块幅首部架只头匹枚颗粒支把根盏座栋幢层段卷箱袋瓶包双对副组队班轮回趟遍位例起宗笔单类门种样道`
 
 function years(t: string, context: CheckContext): TextFinding[] {
   const reportYear = context.year

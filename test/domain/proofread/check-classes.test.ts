@@ -189,3 +189,9 @@ describe('a doubled character that is two words side by side', () => {
     expect(fixed('全区的的教育工作。')).toBe('全区的教育工作。')
   })
 })
+
+describe('a four-digit number that is a count or a school year is not a year without 年', () => {
+  it.each(['全县植树2021株。', '2025学年第一学期开学。', '共有2019名学生参加。'])('%s', (text) => {
+    expect(check(text).filter((f) => f.rule === 'year')).toEqual([])
+  })
+})
