@@ -59,6 +59,7 @@ function inParagraph(t: string): TextFinding[] {
     (n) => `（${n}）`,
     out,
   )
+  check(t, new RegExp(`[（(](${CN})[）)]`, 'g'), cn, (n) => `（${toChineseNumeral(n)}）`, out)
   // 首先…其次…再次…最后: an order word going back is a slip once 首先 has opened the list.
   const order = new Map([
     ['首先', 1],
@@ -131,10 +132,13 @@ function counts(t: string, next: string): TextFinding[] {
   }
   // “三个到位”：A到位、B到位… — a named count and the items that spell it out.
   for (const m of t.matchAll(
-    /“([一二两三四五六七八九十])(?:个|项|大)([^”]{1,6})”(?:[：:]|，即|，就是)/g,
+    /“([一二两三四五六七八九十])(?:个|项|大)([^”]{1,6})”(?:[^，。：:“”]{0,4}[：:]|，即|，就是)/g,
   )) {
-    const rest = t.slice(m.index + m[0].length)
-    const list = rest.slice(0, rest.search(/[。]|$/) < 0 ? rest.length : rest.search(/[。]/))
+    // The list runs to the end of its sentence, or of the bracket it stands in: （即：…）.
+    const from = m.index + m[0].length
+    LIST_END.lastIndex = from
+    const end = LIST_END.exec(t)
+    const list = t.slice(from, end ? end.index : t.length)
     const items = list.split(/[、，；]/).filter((s) => s.trim() !== '').length
     const stated = fromChineseNumeral(m[1]!.replace('两', '二'))
     if (items >= 2 && stated !== items) {
@@ -146,6 +150,8 @@ function counts(t: string, next: string): TextFinding[] {
   }
   return out
 }
+
+const LIST_END = /[。）)]/g
 
 export function sequences(t: string, next = ''): TextFinding[] {
   return [...inParagraph(t), ...counts(t, next)]

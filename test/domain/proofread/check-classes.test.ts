@@ -195,3 +195,18 @@ describe('a four-digit number that is a count or a school year is not a year wit
     expect(check(text).filter((f) => f.rule === 'year')).toEqual([])
   })
 })
+
+describe('a named count and the items that spell it out', () => {
+  it('finds a count the list does not match, and reads a list inside brackets to its end', () => {
+    expect(
+      check('落实“五个一”要求：每周谈心一次，每月联系家长一次，每学期家访一次。').map(
+        (f) => f.rule,
+      ),
+    ).toContain('count')
+    expect(
+      check(
+        '开展了“三个一”（即：召开一次班会、开展一次演练、举办一次讲座）安全教育活动，强化安全意识。',
+      ),
+    ).toEqual([])
+  })
+})
