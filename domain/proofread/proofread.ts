@@ -3,8 +3,11 @@ import type { DraftContent } from '../draft/draft.ts'
 import { draftWordCount } from '../draft/word-count.ts'
 import { findInconsistencies } from '../indicators/consistency.ts'
 import { INDICATOR_REF, SNIPPET_SLOT } from '../indicators/references.ts'
+import { runInSplit } from '../outline/heading-markers.ts'
 import { buildOutline, outlineBlocksOf } from '../outline/outline.ts'
+import { acrossParagraphs } from './across-paragraphs.ts'
 import { checkText, type RuleId, type Severity } from './checks.ts'
+import { periodEnd } from './dates.ts'
 
 export type FindingRule = RuleId | 'slot' | 'guidance' | 'figure' | 'empty-section' | 'length'
 
@@ -34,12 +37,18 @@ export const FINDING_GROUPS: Record<FindingRule, string> = {
   'doubled-mark': '标点',
   ellipsis: '标点',
   dash: '标点',
+  spacing: '标点',
+  punctuation: '标点',
   sequence: '序号',
+  count: '序号',
   year: '年份日期',
   date: '年份日期',
   ratio: '数字',
   thousands: '数字',
   figure: '数字',
+  arithmetic: '数字',
+  typo: '错别字',
+  fanjian: '错别字',
   'doubled-word': '重复',
   'empty-section': '结构',
   length: '结构',
@@ -73,8 +82,10 @@ export function proofread(
     findings.push({ ...f, section: sectionOf(f.block), key })
   }
 
+  const context = { unit: content.meta.unit, kind: content.meta.kind }
   texts.forEach((text, block) => {
-    for (const f of checkText(text, content.meta.year)) add({ ...f, block })
+    for (const f of checkText(text, content.meta.year, context, texts[block + 1] ?? ''))
+      add({ ...f, block })
     const node = blocks[block]!
     const guidance = node.attrs?.guidance
     if (
@@ -124,7 +135,13 @@ export function proofread(
     })
   }
 
+  for (const f of acrossParagraphs(blocks, texts)) add(f)
+
   outline.forEach((s) => {
+    // A run-in heading carries its body on its own line, and a heading that is a whole
+    // sentence (（一）完善培训体系，提高培训质量。) is its own content: neither is empty.
+    const own = (texts[s.index] ?? '').trim()
+    if (runInSplit(own) !== null || /[。！？；]$/.test(own)) return
     const hasText = texts.slice(s.index + 1, s.end).some((t) => t.trim() !== '')
     if (!hasText) {
       add({
@@ -138,6 +155,24 @@ export function proofread(
       })
     }
   })
+
+  // 成文日期 before the period the report covers has run (an annual report dated in June).
+  const written = /^(\d{4})-(\d{2})-(\d{2})$/.exec(content.meta.date)
+  const end = periodEnd({ year: content.meta.year, kind: content.meta.kind })
+  if (written && end && Number(written[1]) === content.meta.year && blocks.length > 0) {
+    const [month, day] = [Number(written[2]), Number(written[3])]
+    if (month < end.month || (month === end.month && day < end.day)) {
+      add({
+        rule: 'date',
+        severity: 'should',
+        block: blocks.length - 1,
+        offset: 0,
+        length: 0,
+        text: '',
+        message: `成文日期${written[1]}年${month}月${day}日早于报告所写时段结束，请核对成文日期。`,
+      })
+    }
+  }
 
   const target = content.meta.lengthTarget
   if (target) {

@@ -30,6 +30,13 @@ export async function checkCommand(files: readonly string[]): Promise<FileFindin
   return results
 }
 
+/** What to write instead, unless the message already says it. */
+function fixNote(f: Finding): string {
+  if (f.fix === undefined) return ''
+  if (f.fix === '') return `（删去“${f.text}”）`
+  return f.message.includes(`“${f.fix}”`) ? '' : `（可改为“${f.fix}”）`
+}
+
 export function formatFindings(results: readonly FileFindings[]): string {
   return results
     .map((r) => {
@@ -37,7 +44,7 @@ export function formatFindings(results: readonly FileFindings[]): string {
       if (r.findings.length === 0) return `【${basename(r.file)}】没有发现问题。`
       const lines = r.findings.map(
         (f) =>
-          `  ${f.severity === 'must' ? '必须改' : '建议改'}｜${f.section}｜${f.message}${f.fix !== undefined ? `（可改为“${f.fix}”）` : ''}`,
+          `  ${f.severity === 'must' ? '必须改' : '建议改'}｜${f.section}｜${f.message}${fixNote(f)}`,
       )
       return `【${basename(r.file)}】${r.findings.length} 处：\n${lines.join('\n')}`
     })
