@@ -206,6 +206,7 @@ export function DraftEditor({
           preferred={preferred}
           folded={folded.side}
           onFold={(side) => setFolded({ ...folded, side })}
+          beforeBulkChange={keepRevision}
         />
         <SuggestPopup bridge={indicatorSuggest} />
         <SuggestPopup bridge={snippetSuggest} />

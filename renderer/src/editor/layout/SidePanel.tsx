@@ -25,6 +25,7 @@ export function SidePanel({
   preferred,
   folded,
   onFold,
+  beforeBulkChange,
 }: {
   editor: Editor | null
   session: DraftSession
@@ -34,6 +35,8 @@ export function SidePanel({
   /** Folded to a strip with the button that brings it back (small screens). */
   folded: boolean
   onFold: (folded: boolean) => void
+  /** Saves and keeps a revision before a bulk change (fix-all). */
+  beforeBulkChange: () => Promise<unknown>
 }) {
   const [panel, setPanel] = useState<Panel>('meta')
   const { meta, ignored } = useSyncExternalStore(session.subscribe, session.getSnapshot)
@@ -78,6 +81,7 @@ export function SidePanel({
           indicators={session.indicators}
           ignored={ignored}
           onIgnore={(key) => session.ignoreFinding(key)}
+          beforeBulkChange={beforeBulkChange}
         />
       )}
     </aside>

@@ -3,12 +3,14 @@ import { useEffect, useState } from 'react'
 
 import type { Doc } from '../../../../domain/draft/doc.ts'
 import type { DraftMeta } from '../../../../domain/draft/draft.ts'
+import { applyFixes, type AppliedFixes } from '../../../../domain/proofread/apply-fixes.ts'
 import {
   FINDING_GROUPS,
   proofread,
   summarizeFindings,
   type Finding,
 } from '../../../../domain/proofread/proofread.ts'
+import { ConfirmDialog } from '../../ui/Dialog.tsx'
 import { findingRange } from '../extensions/proofread-fixes/index.ts'
 import type { IndicatorStore } from '../indicators/indicator-store.ts'
 
@@ -22,14 +24,19 @@ export function ProofreadPanel({
   indicators,
   ignored,
   onIgnore,
+  beforeBulkChange,
 }: {
   editor: Editor
   meta: DraftMeta
   indicators: IndicatorStore
   ignored: readonly string[]
   onIgnore: (key: string) => void
+  /** Keeps the text as a revision before fix-all changes many places at once. */
+  beforeBulkChange: () => Promise<unknown>
 }) {
   const [findings, setFindings] = useState<Finding[]>([])
+  // Fix-all first shows what it will change; only then does it change anything.
+  const [preview, setPreview] = useState<AppliedFixes | null>(null)
   const [group, setGroup] = useState<string | null>(null)
 
   useEffect(() => {
@@ -92,9 +99,40 @@ export function ProofreadPanel({
         </div>
       )}
       {fixable.length > 1 && (
-        <button type="button" onClick={() => editor.commands.applyFindingFixes(fixable)}>
-          全部修正可确定的 {fixable.length} 处
+        <button
+          type="button"
+          onClick={() => setPreview(applyFixes(editor.getJSON() as Doc, fixable))}
+        >
+          全部修正可确定的 {fixable.length} 处…
         </button>
+      )}
+      {preview && (
+        <ConfirmDialog
+          title="全部修正"
+          confirmLabel={`修正这 ${preview.changes.length} 处`}
+          message={
+            <>
+              <p>
+                将修改下面 {preview.changes.length}{' '}
+                处，其他文字不动；修改前会保存一个历史版本，也可以按 Ctrl+Z 一次撤销。
+                {preview.skipped.length > 0 && ` 另有 ${preview.skipped.length} 处需要您逐一修改。`}
+              </p>
+              <ol className="fix-preview" data-testid="fix-preview">
+                {preview.changes.map((c) => (
+                  <li key={`${c.block}-${c.offset}`}>
+                    “{c.before}” → {c.after ? `“${c.after}”` : '删去'}
+                    <span className="hint">（{c.message}）</span>
+                  </li>
+                ))}
+              </ol>
+            </>
+          }
+          onCancel={() => setPreview(null)}
+          onConfirm={() => {
+            setPreview(null)
+            void beforeBulkChange().then(() => editor.commands.applyFindingFixes(fixable))
+          }}
+        />
       )}
       <ul className="findings">
         {shown.map((f) => (
@@ -115,7 +153,7 @@ export function ProofreadPanel({
                   className="link-button"
                   onClick={() => editor.commands.applyFindingFixes([f])}
                 >
-                  修正为“{f.fix}”
+                  {f.fix === '' ? '删去' : `修正为“${f.fix}”`}
                 </button>
               )}
               <button type="button" className="link-button" onClick={() => onIgnore(f.key)}>

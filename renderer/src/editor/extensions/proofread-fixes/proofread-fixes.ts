@@ -1,6 +1,8 @@
 import { Extension } from '@tiptap/core'
 import type { Node as PmNode } from '@tiptap/pm/model'
 
+import type { Doc } from '../../../../../domain/draft/doc.ts'
+import { applyFixes } from '../../../../../domain/proofread/apply-fixes.ts'
 import type { Finding } from '../../../../../domain/proofread/proofread.ts'
 import { posOfBlock } from '../section-heading/index.ts'
 
@@ -10,8 +12,8 @@ declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     proofreadFixes: {
       /**
-       * Replaces each finding's text with its fix, where the text is still what was found;
-       * false when none could be applied.
+       * Applies the fixes the domain's applyFixes accepts (certain, not stale, not overlapping,
+       * not across a reference), in one undo step; false when none could be applied.
        */
       applyFindingFixes: (findings: readonly Finding[]) => ReturnType
     }
@@ -41,16 +43,23 @@ export const ProofreadFixes = Extension.create({
       applyFindingFixes:
         (findings) =>
         ({ tr, dispatch }) => {
+          const { changes } = applyFixes(tr.doc.toJSON() as Doc, findings)
           // From the end, so earlier positions stay right.
-          const ordered = findings
-            .filter((f) => f.fix !== undefined)
-            .sort((a, b) => b.block - a.block || b.offset - a.offset)
-          const ranges = ordered.map((f) => ({ f, range: findingRange(tr.doc, f) }))
-          if (!ranges.some((r) => r.range)) return false
-          if (dispatch) {
-            for (const { f, range } of ranges)
-              if (range) tr.insertText(f.fix!, range.from, range.to)
-          }
+          const ranges = changes
+            .map((c) => ({
+              c,
+              range: findingRange(tr.doc, {
+                block: c.block,
+                offset: c.offset,
+                length: c.before.length,
+                text: c.before,
+              }),
+            }))
+            .filter((r) => r.range !== null)
+            .reverse()
+          if (ranges.length === 0) return false
+          if (dispatch)
+            for (const { c, range } of ranges) tr.insertText(c.after, range!.from, range!.to)
           return true
         },
     }
