@@ -1,12 +1,12 @@
 import type { DocNode } from '../draft/doc.ts'
 import type { DraftMeta } from '../draft/draft.ts'
-import { CATALOGUE, type CatalogueEntry } from '../indicators/catalogue.ts'
-import { figureAfterName } from '../indicators/figure-pattern.ts'
-import { indicatorFromCatalogue, type DraftIndicator } from '../indicators/model.ts'
-import { parseIndicatorValue } from '../indicators/parse-value.ts'
-import { INDICATOR_REF } from '../indicators/references.ts'
-import { detectHeadingMarker } from '../outline/heading-markers.ts'
-import { HeadingCounter, type HeadingLevel } from '../outline/numbering.ts'
+import type { DraftIndicator } from '../indicators/model.ts'
+import type { HeadingLevel } from '../outline/numbering.ts'
+import { figuresOf, type FigureSuggestion } from './figures.ts'
+import { furnitureOf, repeatedLines } from './furniture.ts'
+import { joinHardWraps, splitFlattened } from './rewrap.ts'
+import { structure, styledMarker, type LevelChoice } from './structure.ts'
+import { factsOfTitle, findTitle, stripTitleSuffix } from './title.ts'
 
 /** A paragraph as read from a .docx (style, alignment, size) or a line of a .txt. */
 export interface SourceParagraph {
@@ -21,31 +21,27 @@ export interface SourceParagraph {
 export interface ImportReport {
   /** What the import made of the structure: each heading with its level and title. */
   sections: { block: number; level: HeadingLevel; title: string }[]
-  figures: { block: number; indicatorId: string; name: string; value: string; text: string }[]
+  /** Figures offered as indicators; none is applied until the writer takes it. */
+  figures: FigureSuggestion[]
+  /** A catalogue indicator stated with different values. */
   ambiguous: { name: string; values: string[] }[]
   dropped: { text: string; reason: string }[]
+  /** Kept lines that may be web content ('可能是网页内容'): one click drops them. */
+  doubtful: { block: number; text: string; reason: string }[]
   slips: { block: number; level: HeadingLevel; found: number; expected: number; title: string }[]
+  /** The level each marker style of the source was read at (1. as level 1 becomes 一、). */
+  levels: LevelChoice[]
 }
 
 export interface ImportResult {
-  meta: Partial<Pick<DraftMeta, 'title' | 'recipient' | 'signature' | 'date'>>
+  meta: Partial<Pick<DraftMeta, 'title' | 'recipient' | 'signature' | 'date' | 'unit' | 'kind' | 'topic'>> & {
+    year?: number
+  }
   body: DocNode[]
+  /** Empty: figures are suggestions in the report until the writer takes them. */
   indicators: DraftIndicator[]
   report: ImportReport
 }
-
-/** Lines a web page puts around an article: navigation, download notices, rankings, footers. */
-const FURNITURE: [RegExp, string][] = [
-  [/^首页([\s|｜]|$)|^当前位置|[>›»]\s*\S+\s*[>›»]|网站地图/, '网页导航'],
-  [/^\[?NextPage\]?$/i, '网页分页标记'],
-  [/热点排行|热门推荐|相关(阅读|文章|推荐)|猜你喜欢|推荐阅读|精彩推荐/, '网页推荐栏目'],
-  [/下载(地址|本文|全文|文档)|(点击|立即|免费)下载|文档下载|word版/i, '下载提示'],
-  [/^(上一篇|下一篇)/, '网页翻页'],
-  [/版权所有|免责声明|copyright|ICP备|联系我们/i, '网站页脚'],
-  [/^(分享到|责任编辑|来源：|本文(来源|由)|浏览(次数|量)|阅读(次数|量))/, '网页信息'],
-  [/本站小编|希望大家喜欢|^，?希望(对)?大家/, '网站编者按'],
-  [/报道篇[一二三四五六七八九十]+$|范文篇?[一二三四五六七八九十]+$/, '网页文章分隔'],
-]
 
 const DATE_LINE = /^(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?$/
 
@@ -57,224 +53,180 @@ function isoDate(text: string): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
-const endsLikeSentence = (t: string) => /[。，；,.;！!？?]$/.test(t)
+type Line = SourceParagraph & { doubt?: string }
 
-/** Cleans the source: trims, drops web furniture, repeated lines and truncated summaries. */
-function clean(
-  paragraphs: readonly SourceParagraph[],
-  dropped: ImportReport['dropped'],
-): SourceParagraph[] {
-  const lines = paragraphs
-    .map((p) => ({
-      ...p,
-      text: p.text.replace(/[\s\u3000\u00a0\ufffd]+$/g, '').replace(/^[\s\u3000\u00a0]+/, ''),
-    }))
-    .filter((p) => p.text !== '')
-  const kept: SourceParagraph[] = []
+/** Shortest and longest prefix a page's cut-off summary keeps of the paragraph it repeats. */
+const STEM_MIN = 12
+const STEM_MAX = 24
+
+/**
+ * Cleans the source: trims, splits flattened text, drops web furniture by kind, repeated
+ * lines and truncated summaries. Linear: every line is looked at a bounded number of times.
+ */
+function clean(paragraphs: readonly SourceParagraph[], dropped: ImportReport['dropped']): Line[] {
+  const lines: Line[] = []
+  for (const p of paragraphs) {
+    const text = p.text.replace(/[\s\u3000\u00a0\ufffd\ufeff]+$/g, '').replace(/^[\s\u3000\u00a0\ufeff]+/, '')
+    if (text === '') continue
+    for (const piece of splitFlattened(text)) lines.push({ ...p, text: piece })
+  }
+  // Where each prefix of 12–24 characters last starts a line, and a different line before that.
+  const lastWith = new Map<string, { at: number; text: string; other: number }>()
+  lines.forEach((l, i) => {
+    for (let n = STEM_MIN; n <= Math.min(STEM_MAX, l.text.length); n++) {
+      const key = l.text.slice(0, n)
+      const prev = lastWith.get(key)
+      lastWith.set(key, { at: i, text: l.text, other: prev && prev.text !== l.text ? prev.at : (prev?.other ?? -1) })
+    }
+  })
+  const kept: Line[] = []
   lines.forEach((p, i) => {
-    const furniture = FURNITURE.find(([re]) => re.test(p.text))
-    if (furniture) return dropped.push({ text: p.text, reason: furniture[1] })
+    const verdict = furnitureOf(p.text)
+    if (verdict?.action === 'drop') return dropped.push({ text: p.text, reason: verdict.reason })
     if (kept.at(-1)?.text === p.text) return dropped.push({ text: p.text, reason: '重复的段落' })
     // A page's summary: a cut-off copy of a paragraph that follows in full.
-    const stem = p.text.replace(/(\.{3,}|…+)$/, '').slice(0, 24)
-    if (
-      stem.length >= 12 &&
-      lines.slice(i + 1).some((q) => q.text !== p.text && q.text.startsWith(stem))
-    ) {
+    const stem = p.text.replace(/(\.{3,}|…+)$/, '').slice(0, STEM_MAX)
+    const later = stem.length >= STEM_MIN ? lastWith.get(stem) : undefined
+    if (later && ((later.at > i && later.text !== p.text) || later.other > i)) {
       return dropped.push({ text: p.text, reason: '网页摘要（正文中有完整内容）' })
     }
-    kept.push(p)
+    kept.push(verdict ? { ...p, doubt: verdict.reason } : p)
   })
   return kept
-}
-
-interface Match {
-  entry: CatalogueEntry
-  start: number
-  end: number
-  figure: string
-  value: string
-}
-
-/** Figures stated right after a catalogue indicator's name: "巩固率为99.66%", "本科上线人数 905人". */
-function findFigures(text: string): Match[] {
-  const candidates: (Match & { aliasLength: number })[] = []
-  for (const entry of CATALOGUE) {
-    if (entry.kind === 'text') continue
-    const re = figureAfterName([entry.name, ...(entry.aliases ?? [])], entry.kind, entry.unit)
-    for (const m of text.matchAll(re)) {
-      // "改造危房面积3680平方米" states work done, not the indicator.
-      if (
-        /(改造|消除|维修|新增|减少|增加|新建|培训了?)$/.test(
-          text.slice(Math.max(0, m.index - 3), m.index),
-        )
-      )
-        continue
-      const start = m.index + m[1]!.length + m[2]!.length
-      const figure = `${m[3]}${m[4]}`
-      candidates.push({
-        entry,
-        start,
-        end: start + figure.length,
-        figure,
-        value: m[3]!,
-        aliasLength: m[1]!.length,
-      })
-    }
-  }
-  // The longest name wins where names overlap: 残疾儿童入学率 over 儿童入学率.
-  candidates.sort((a, b) => b.aliasLength - a.aliasLength || a.start - b.start)
-  const taken: Match[] = []
-  for (const c of candidates) {
-    const aliasStart = c.start - c.aliasLength
-    if (taken.some((t) => c.start < t.end && c.end > t.start)) continue
-    if (taken.some((t) => aliasStart < t.start && c.start > t.start)) continue
-    taken.push(c)
-  }
-  return taken.sort((a, b) => a.start - b.start)
 }
 
 /**
  * Turns the paragraphs of last year's report (or any report) into a sectioned draft: title,
  * 主送机关, signature and date to the metadata; level markers and Word heading styles to
- * headings whose numbers the editor draws; catalogue figures to indicator values and
- * references; web furniture dropped. Everything done is listed in the report.
+ * headings at the levels the writer meant; figures with a unit to suggestions; web furniture
+ * dropped. Everything done is listed in the report.
  */
 export function importParagraphs(
   source: readonly SourceParagraph[],
   options: { previousYear: boolean },
 ): ImportResult {
-  const report: ImportReport = { sections: [], figures: [], ambiguous: [], dropped: [], slips: [] }
-  const meta: ImportResult['meta'] = {}
-  const paragraphs = clean(source, report.dropped)
-
-  // Title: the centred or largest of the first lines, or a first short line that is no sentence.
-  const sizes = paragraphs
-    .map((p) => p.fontSize ?? 0)
-    .filter((s) => s > 0)
-    .sort((a, b) => a - b)
-  const median = sizes[Math.floor(sizes.length / 2)] ?? 0
-  const head = paragraphs
-    .slice(0, 3)
-    .findIndex(
-      (p) =>
-        p.text.length <= 40 &&
-        !detectHeadingMarker(p.text) &&
-        !isoDate(p.text) &&
-        (p.centered ||
-          (median > 0 && (p.fontSize ?? 0) > median * 1.2) ||
-          !endsLikeSentence(p.text)),
-    )
-  if (head !== -1) {
-    meta.title = paragraphs[head]!.text
-    paragraphs.splice(0, head + 1)
+  const report: ImportReport = {
+    sections: [],
+    figures: [],
+    ambiguous: [],
+    dropped: [],
+    doubtful: [],
+    slips: [],
+    levels: [],
   }
+  const meta: ImportResult['meta'] = {}
+  let paragraphs = clean(source, report.dropped)
+
+  // Title: the line that reads like a report title near the top, else the centred or largest
+  // of the first lines. What stands above it is the page's masthead.
+  let head = findTitle(paragraphs.map((p) => p.text))
+  if (head === -1) {
+    const sizes = paragraphs
+      .map((p) => p.fontSize ?? 0)
+      .filter((s) => s > 0)
+      .sort((a, b) => a - b)
+    const median = sizes[Math.floor(sizes.length / 2)] ?? 0
+    head = paragraphs
+      .slice(0, 3)
+      .findIndex(
+        (p) =>
+          p.text.length <= 40 &&
+          !styledMarker(p.text) &&
+          !isoDate(p.text) &&
+          (p.centered || (median > 0 && (p.fontSize ?? 0) > median * 1.2) || !/[。，；,.;！!？?]$/.test(p.text)),
+      )
+  }
+  if (head !== -1) {
+    const title = stripTitleSuffix(paragraphs[head]!.text)
+    meta.title = title
+    const above = paragraphs.slice(0, head)
+    paragraphs = paragraphs.slice(head + 1)
+    for (const p of above) {
+      if (p.text.length <= 40 && !/[。；]/.test(p.text)) report.dropped.push({ text: p.text, reason: '标题前的网页内容' })
+      else paragraphs.unshift({ ...p, doubt: '可能是网页内容' })
+    }
+    // The page may repeat the title.
+    paragraphs = paragraphs.filter((p) => {
+      const repeat = stripTitleSuffix(p.text) === title
+      if (repeat) report.dropped.push({ text: p.text, reason: '重复的标题' })
+      return !repeat
+    })
+    Object.assign(meta, factsFor(title))
+  }
+  // Running headers and footers of a PDF.
+  const repeated = repeatedLines(paragraphs.filter((p) => !styledMarker(p.text) && !p.styleLevel).map((p) => p.text))
+  paragraphs = paragraphs.filter((p) => {
+    const drop = repeated.has(p.text) && !p.styleLevel && !styledMarker(p.text)
+    if (drop) report.dropped.push({ text: p.text, reason: '页眉页脚' })
+    return !drop
+  })
+  paragraphs = joinHardWraps(paragraphs)
+
   if (paragraphs[0] && isoDate(paragraphs[0].text)) meta.date = isoDate(paragraphs.shift()!.text)!
   const first = paragraphs[0]
-  if (
-    first &&
-    first.text.length <= 25 &&
-    /[：:]$/.test(first.text) &&
-    !detectHeadingMarker(first.text)
-  ) {
+  if (first && first.text.length <= 25 && /[：:]$/.test(first.text) && !styledMarker(first.text)) {
     meta.recipient = first.text.replace(/[：:]$/, '')
     paragraphs.shift()
   }
-  const last = paragraphs.at(-1)
-  if (last && isoDate(last.text)) {
-    meta.date = isoDate(last.text)!
-    paragraphs.pop()
-    const signature = paragraphs.at(-1)
-    if (signature && signature.text.length <= 24 && !/[，。；：,.;:]/.test(signature.text)) {
-      meta.signature = signature.text
-      paragraphs.pop()
+  // The date line, with what a page put below it (short lines, no sentence) as furniture.
+  let dateAt = -1
+  for (let i = paragraphs.length - 1; i >= 0 && i >= paragraphs.length - 40; i--) {
+    if (isoDate(paragraphs[i]!.text)) {
+      dateAt = i
+      break
     }
   }
-
-  // Headings, and the numbering slips of the source: each place its own count breaks.
-  const counter = new HeadingCounter()
-  const sourceLast = [0, 0, 0, 0]
-  const blocks: { kind: 'paragraph' | 'heading'; level?: HeadingLevel; text: string }[] = []
-  for (const p of paragraphs) {
-    const marker = detectHeadingMarker(p.text)
-    const level = p.styleLevel ?? marker?.level ?? null
-    if (level === null) {
-      blocks.push({ kind: 'paragraph', text: p.text })
-      continue
-    }
-    const expected = counter.next(level)
-    const text = marker ? marker.rest : p.text
-    if (marker && marker.level === level) {
-      if (marker.number !== sourceLast[level - 1]! + 1) {
-        report.slips.push({
-          block: blocks.length,
-          level,
-          found: marker.number,
-          expected,
-          title: text.slice(0, 30),
-        })
+  if (dateAt !== -1) {
+    const below = paragraphs.slice(dateAt + 1)
+    if (below.every((p) => p.text.length <= 60 && !/。$/.test(p.text))) {
+      meta.date = isoDate(paragraphs[dateAt]!.text)!
+      for (const p of below) report.dropped.push({ text: p.text, reason: '正文后的网页内容' })
+      paragraphs = paragraphs.slice(0, dateAt)
+      const signature = paragraphs.at(-1)
+      if (signature && signature.text.length <= 24 && !/[，。；：,.;:]/.test(signature.text) && !styledMarker(signature.text)) {
+        meta.signature = signature.text
+        paragraphs.pop()
       }
-      sourceLast[level - 1] = marker.number
     }
-    for (let deeper = level; deeper < 4; deeper++) sourceLast[deeper] = 0
-    report.sections.push({ block: blocks.length, level, title: text })
-    blocks.push({ kind: 'heading', level, text })
   }
+  if (!meta.unit && meta.signature) meta.unit = meta.signature
 
-  // Figures: a value per indicator; an indicator stated with different values is only listed.
-  const found = blocks.map((b) => findFigures(b.text))
+  const { blocks, levels, slips } = structure(paragraphs)
+  report.levels = levels
+  report.slips = slips
+  blocks.forEach((b, i) => {
+    if (b.kind === 'heading') report.sections.push({ block: i, level: b.level!, title: b.text })
+    const doubt = paragraphs[i]?.doubt
+    if (doubt) report.doubtful.push({ block: i, text: paragraphs[i]!.text, reason: doubt })
+  })
+
+  // Figures: every figure with a unit, offered; a catalogue indicator stated twice differently is flagged.
+  report.figures = blocks.flatMap((b, i) => figuresOf(b.text, i))
   const values = new Map<string, Set<string>>()
-  for (const m of found.flat()) {
-    const parsed = parseIndicatorValue(
-      { ...indicatorFromCatalogue(m.entry, m.entry.key), current: null, previous: null },
-      m.figure,
-    )
-    if (!parsed.ok || parsed.value === null) continue
-    m.value = parsed.value
-    values.set(m.entry.key, (values.get(m.entry.key) ?? new Set()).add(parsed.value))
+  for (const f of report.figures) {
+    if (!f.catalogKey) continue
+    values.set(f.name, (values.get(f.name) ?? new Set()).add(f.value))
   }
-  const indicators: DraftIndicator[] = []
-  for (const [key, set] of values) {
-    const entry = CATALOGUE.find((e) => e.key === key)!
-    if (set.size > 1) {
-      report.ambiguous.push({ name: entry.name, values: [...set] })
-      continue
-    }
-    const [value] = [...set]
-    indicators.push({
-      ...indicatorFromCatalogue(entry, key),
-      current: options.previousYear ? null : value!,
-      previous: options.previousYear ? value! : null,
-    })
-  }
-  const recognised = new Set(indicators.map((i) => i.id))
+  for (const [name, set] of values) if (set.size > 1) report.ambiguous.push({ name, values: [...set] })
 
-  const body: DocNode[] = blocks.map((b, index) => {
-    const content: DocNode[] = []
-    let at = 0
-    for (const m of found[index]!) {
-      if (!recognised.has(m.entry.key) || !values.get(m.entry.key)?.has(m.value)) continue
-      if (m.start > at) content.push({ type: 'text', text: b.text.slice(at, m.start) })
-      content.push({
-        type: INDICATOR_REF,
-        attrs: { indicatorId: m.entry.key, form: 'value', origin: m.figure },
-      })
-      report.figures.push({
-        block: index,
-        indicatorId: m.entry.key,
-        name: m.entry.name,
-        value: m.value,
-        text: m.figure,
-      })
-      at = m.end
-    }
-    if (at < b.text.length) content.push({ type: 'text', text: b.text.slice(at) })
+  const body: DocNode[] = blocks.map((b) => {
+    const content: DocNode[] = b.text ? [{ type: 'text', text: b.text }] : []
     return b.kind === 'heading'
       ? { type: 'heading', attrs: { level: b.level }, content }
       : { type: 'paragraph', ...(content.length ? { content } : {}) }
   })
+  void options
+  return { meta, body: body.length ? body : [{ type: 'paragraph' }], indicators: [], report }
+}
 
-  return { meta, body: body.length ? body : [{ type: 'paragraph' }], indicators, report }
+function factsFor(title: string): Partial<ImportResult['meta']> {
+  const facts = factsOfTitle(title)
+  return {
+    ...(facts.year !== null ? { year: facts.year } : {}),
+    kind: facts.kind,
+    topic: facts.topic,
+    ...(facts.unit ? { unit: facts.unit } : {}),
+  }
 }
 
 /** A plain-text file as source paragraphs: one a line. */

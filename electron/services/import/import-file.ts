@@ -86,9 +86,25 @@ async function docxParagraphs(bytes: Uint8Array): Promise<SourceParagraph[]> {
   return paragraphs
 }
 
+/** The text of a Word 97–2003 .doc or a WPS .wps (both OLE compound files), one paragraph a line. */
+async function oleParagraphs(bytes: Uint8Array): Promise<SourceParagraph[]> {
+  const { default: WordExtractor } = await import('word-extractor')
+  let body: string
+  try {
+    const doc = await new WordExtractor().extract(Buffer.from(bytes))
+    body = doc.getBody()
+  } catch {
+    throw fail(
+      '这个旧版 Word（.doc）或 WPS 文件无法读取：可能已损坏或加了密码。请在 Word 或 WPS 中打开后另存为 .docx 再导入。',
+    )
+  }
+  // Table cells come tab-separated: a row becomes one line with its cells apart.
+  return paragraphsOfText(body.replace(/\t+$/gm, '').replace(/\t/g, '　'))
+}
+
 /**
- * Reads last year's report from .docx or .txt into a sectioned draft. Bad input — a damaged or
- * encrypted file, another file renamed, a binary .doc, an empty or huge file — gets a Chinese
+ * Reads last year's report from .docx, .doc, .wps or .txt into a sectioned draft. Bad input — a damaged or
+ * encrypted file, another file renamed, an unreadable .doc, an empty or huge file — gets a Chinese
  * message and nothing is created.
  */
 export async function importFile(
@@ -101,8 +117,10 @@ export async function importFile(
   if (bytes.length > MAX_IMPORT_BYTES)
     throw fail('文件太大（超过 20 MB），不像是一份工作总结。请检查是否选错了文件。')
   let paragraphs: SourceParagraph[]
-  if (ext === '.doc') {
-    throw fail('这是旧版 Word 文件（.doc），请先在 Word 或 WPS 中“另存为” .docx 格式再导入。')
+  if (ext === '.doc' || ext === '.wps') {
+    if (isZip(bytes)) paragraphs = await docxParagraphs(bytes)
+    else if (!isOleCompound(bytes)) throw fail('这不是有效的 Word 或 WPS 文件，可能是改了扩展名的其他文件。')
+    else paragraphs = await oleParagraphs(bytes)
   } else if (ext === '.docx') {
     if (isOleCompound(bytes)) {
       throw fail(
@@ -119,7 +137,9 @@ export async function importFile(
     }
     paragraphs = paragraphsOfText(decodeText(bytes))
   } else {
-    throw fail(`不能导入“${ext || '无扩展名'}”文件：请选择 Word 文件（.docx）或文本文件（.txt）。`)
+    throw fail(
+      `不能导入“${ext || '无扩展名'}”文件：请选择 Word 文件（.docx、.doc）、WPS 文件（.wps）或文本文件（.txt）。`,
+    )
   }
   const result = importParagraphs(paragraphs, { previousYear })
   if (result.report.sections.length === 0 && result.body.every((b) => !b.content?.length)) {
