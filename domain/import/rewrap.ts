@@ -51,28 +51,25 @@ export function splitFlattened(text: string): string[] {
  * one to join.
  */
 export function joinHardWraps<T extends { text: string }>(lines: readonly T[]): T[] {
-  const widths = lines.map((l) => displayWidth(l.text))
-  const counts = new Map<number, number>()
-  let long = 0
-  for (const w of widths) {
-    if (w < 40) continue
-    long++
-    counts.set(w, (counts.get(w) ?? 0) + 1)
-  }
-  let mode = 0
-  let best = 0
-  for (const [w, n] of counts) {
-    // A width and the one below it (a wide character that did not fit) count together.
-    const near = n + (counts.get(w - 1) ?? 0)
-    if (near > best || (near === best && w > mode)) [mode, best] = [w, near]
-  }
-  if (long < 5 || best < long * 0.35) return [...lines]
+  // Pages wrap by glyph width (a digit half a character), copies by character count: both are measured.
+  const byWidth = measure(lines.map((l) => displayWidth(l.text)), 8)
+  const byChars = measure(lines.map((l) => [...l.text].length), 4)
+  if (!byWidth.wrapped && !byChars.wrapped) return [...lines]
   const groups: { first: T; parts: string[] }[] = []
   let open = false
   lines.forEach((line, i) => {
     if (open && styledMarker(line.text) === null) groups.at(-1)!.parts.push(line.text)
     else groups.push({ first: line, parts: [line.text] })
-    open = widths[i]! >= mode - 3
+    open = byWidth.reaches(i) || byChars.reaches(i)
   })
   return groups.map((g) => ({ ...g.first, text: g.parts.join('') }))
+}
+
+/** Whether most long lines end near one length, and which lines reach it. */
+function measure(sizes: readonly number[], tolerance: number) {
+  const long = sizes.filter((w) => w >= 20).sort((x, y) => x - y)
+  const wrap = long[Math.floor(long.length * 0.8)] ?? 0
+  const near = long.filter((w) => w >= wrap - tolerance && w <= wrap + tolerance).length
+  const wrapped = long.length >= 5 && wrap <= 200 && near >= long.length * 0.5
+  return { wrapped, reaches: (i: number) => wrapped && sizes[i]! >= wrap - tolerance }
 }

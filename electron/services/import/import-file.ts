@@ -92,7 +92,8 @@ async function oleParagraphs(bytes: Uint8Array): Promise<SourceParagraph[]> {
   let body: string
   try {
     const doc = await new WordExtractor().extract(Buffer.from(bytes))
-    body = doc.getBody()
+    // Unfiltered: the filter turns Chinese quotes “” into straight ones.
+    body = doc.getBody({ filterUnicode: false }).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '')
   } catch {
     throw fail(
       '这个旧版 Word（.doc）或 WPS 文件无法读取：可能已损坏或加了密码。请在 Word 或 WPS 中打开后另存为 .docx 再导入。',

@@ -1,7 +1,7 @@
 // word-extractor ships no types: the part of its API the importer uses.
 declare module 'word-extractor' {
   interface ExtractedDocument {
-    getBody(): string
+    getBody(options?: { filterUnicode?: boolean }): string
   }
   export default class WordExtractor {
     extract(source: string | Buffer): Promise<ExtractedDocument>
