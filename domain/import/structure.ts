@@ -47,7 +47,8 @@ export interface Slip {
 }
 
 interface Frame {
-  style: MarkerStyle
+  /** Null for a level a Word heading style set without a marker. */
+  style: MarkerStyle | null
   /** Distinguishes 一、 restarted under 二、 from the outer 一、 sequence. */
   nested: boolean
   last: number
@@ -69,7 +70,13 @@ export function structure(
   let lastHeadingFrame: Frame | null = null
   for (const line of lines) {
     if (line.styleLevel) {
+      // A Word heading style states the level: the marker styles below it nest under it.
       const marker = styledMarker(line.text)
+      stack.length = Math.min(stack.length, line.styleLevel - 1)
+      while (stack.length < line.styleLevel - 1) stack.push({ style: null, nested: false, last: 0 })
+      const frame: Frame = { style: marker?.style ?? null, nested: false, last: marker?.number ?? 0 }
+      stack.push(frame)
+      lastHeadingFrame = frame
       blocks.push({ kind: 'heading', level: line.styleLevel, text: marker ? marker.rest : line.text })
       continue
     }
