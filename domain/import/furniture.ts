@@ -40,6 +40,7 @@ const STRONG: [RegExp, string][] = [
     '编者按',
   ],
   [/^\[?NextPage\]?$/i, '网页分页标记'],
+  [/(?:报道|范文|材料|总结)篇[一二三四五六七八九十\d]+$/, '网页文章分隔'],
 ]
 
 /** Page and article markers, sizes and counts: the whole line is the marker. */
@@ -58,7 +59,7 @@ const WHOLE_LINE: [RegExp, string][] = [
   ],
 ]
 
-/** Words of site furniture that a report may also use: two of them, or one in a short line. */
+/** Words of site furniture that a report may also use: three of them, two in a short line, one in a very short one. */
 const WEAK = /下载|文档|范文|付费|退款|仅供|网站|收藏|客服|会员|登录|注册|预览|浏览/g
 
 const SITE_NAME = /^(?:中国\s*[·•]\s*\S{2,12}|\S{2,16}(?:网|网站|门户网站|门户|平台|文库|在线|之家|频道))(?:\s*[-—|｜_]\s*\S{2,20})?$/
@@ -77,9 +78,10 @@ export function furnitureOf(text: string): FurnitureVerdict | null {
   }
   if (t.length <= 24 && SITE_NAME.test(t)) return { action: 'drop', reason: '网站名称' }
   const weak = new Set(t.match(WEAK) ?? []).size
-  if (weak >= 2 || (weak === 1 && t.length <= 20)) {
-    return { action: t.length <= 120 ? 'drop' : 'maybe', reason: '下载站提示' }
+  if (weak >= 3 || (weak === 2 && t.length <= 40) || (weak === 1 && t.length <= 20)) {
+    return { action: 'drop', reason: '下载站提示' }
   }
+  if (weak === 2) return { action: 'maybe', reason: '可能是网页内容' }
   if (weak === 1 && t.length <= 60 && !/[。；]$/.test(t)) return { action: 'maybe', reason: '可能是网页内容' }
   return null
 }

@@ -20,12 +20,23 @@ const FLATTENED = 200
  */
 export function splitFlattened(text: string): string[] {
   if (text.length < FLATTENED) return [text]
-  const pieces = text
-    .split(/\u3000+|(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f])/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
+  // Ideographic spaces always part paragraphs there; a plain space only before a marker or
+  // after a heading standing alone (a sentence may hold a space).
+  const pieces: string[] = []
+  for (const run of text.split(/\u3000+/)) {
+    let from = 0
+    for (const m of run.matchAll(/(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f])/g)) {
+      const before = run.slice(from, m.index)
+      const after = run.slice(m.index + m[0].length, m.index + m[0].length + 40)
+      const headingAlone = styledMarker(before) !== null && before.length <= 30 && !/[，。；：,;:！？]/.test(before)
+      if (!headingAlone && styledMarker(after) === null) continue
+      pieces.push(before)
+      from = m.index + m[0].length
+    }
+    pieces.push(run.slice(from))
+  }
   const out: string[] = []
-  for (const piece of pieces) {
+  for (const piece of pieces.map((p) => p.trim()).filter((p) => p !== '')) {
     let from = 0
     for (const m of piece.matchAll(MARKER_AT)) {
       const at = m.index
