@@ -61,8 +61,15 @@ const NAMES = CATALOGUE.filter((e) => e.kind !== 'text')
 const unitFits = (entry: CatalogueEntry, unit: string) =>
   entry.kind === 'percent' ? unit === '%' || unit === '％' : entry.unit === unit
 
+/** "改造危房面积3200平方米" states work done, not the indicator. */
+const WORK_DONE = /(?:改造|消除|维修|新增|减少|增加|新建|培训了?)$/
+
 function catalogueFor(phrase: string, unit: string): CatalogueEntry | null {
-  for (const { name, entry } of NAMES) if (phrase.includes(name) && unitFits(entry, unit)) return entry
+  for (const { name, entry } of NAMES) {
+    const at = phrase.indexOf(name)
+    if (at === -1 || !unitFits(entry, unit)) continue
+    return WORK_DONE.test(phrase.slice(0, at)) ? null : entry
+  }
   for (const [re, key] of SYNONYMS) {
     const entry = ENTRY_BY_KEY.get(key)
     if (entry && re.test(phrase) && unitFits(entry, unit)) return entry
@@ -78,9 +85,11 @@ export function figuresOf(text: string, block: number): FigureSuggestion[] {
   const out: FigureSuggestion[] = []
   for (const m of text.matchAll(FIGURE)) {
     // Back to the clause's start, at most 30 characters: bounded work per figure.
-    let start = m.index
-    while (start > 0 && m.index - start < 30 && !DELIMITERS.has(text[start - 1]!)) start--
-    const raw = text.slice(start, m.index)
+    let end = m.index
+    while (end > 0 && m.index - end < 3 && /\s/.test(text[end - 1]!)) end--
+    let start = end
+    while (start > 0 && end - start < 30 && !DELIMITERS.has(text[start - 1]!)) start--
+    const raw = text.slice(start, end)
     const phrase = raw.replace(LEAD, '').replace(TAIL, '').trim()
     const unit = m[2] === '％' ? '%' : m[2]!
     const value = m[1]!.replace(/[,，]/g, '')
@@ -112,9 +121,14 @@ export function indicatorsFromSuggestions(
   options: { previousYear: boolean },
 ): DraftIndicator[] {
   const out = new Map<string, DraftIndicator>()
+  // A catalogue indicator stated with different values is the writer's choice, not ours.
+  const values = new Map<string, Set<string>>()
+  for (const s of suggestions)
+    if (s.catalogKey) values.set(s.catalogKey, (values.get(s.catalogKey) ?? new Set()).add(s.value))
   let own = 0
   for (const s of suggestions) {
     if (!s.phrase || s.unit === '个百分点') continue
+    if (s.catalogKey && values.get(s.catalogKey)!.size > 1) continue
     const entry = s.catalogKey ? ENTRY_BY_KEY.get(s.catalogKey) : undefined
     const id = entry ? entry.key : `import-${s.phrase}-${s.unit}`
     if (out.has(id)) continue

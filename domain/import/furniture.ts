@@ -10,7 +10,7 @@ export interface FurnitureVerdict {
   reason: string
 }
 
-/** Kinds that no report sentence has: one hit drops a line of up to 160 characters. */
+/** Kinds of line a page adds: one hit drops a line of heading or notice length. */
 const STRONG: [RegExp, string][] = [
   [/https?:\/\/|www\.[a-z0-9-]+\.|[a-z0-9-]+\.(?:gov\.cn|com\.cn|com|cn|net|org)(?:[/:]|\s|$)/i, '网址'],
   [
@@ -72,9 +72,12 @@ export function furnitureOf(text: string): FurnitureVerdict | null {
   const t = text.trim()
   if (t === '') return null
   for (const [re, reason] of WHOLE_LINE) if (re.test(t)) return { action: 'drop', reason }
+  // A long sentence, or a numbered one past a heading's length, may be report text that
+  // names a site: kept and listed.
+  const sentence = t.length > 80 || (t.length > 40 && /^(?:[一二三四五六七八九十]+、|[（(]|\d+[、.．])/.test(t))
   for (const [re, reason] of STRONG) {
     if (!re.test(t)) continue
-    return { action: t.length <= 160 ? 'drop' : 'maybe', reason }
+    return { action: sentence ? 'maybe' : 'drop', reason }
   }
   if (t.length <= 24 && SITE_NAME.test(t)) return { action: 'drop', reason: '网站名称' }
   const weak = new Set(t.match(WEAK) ?? []).size

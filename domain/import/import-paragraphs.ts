@@ -189,7 +189,8 @@ export function importParagraphs(
       }
     }
   }
-  if (!meta.unit && meta.signature) meta.unit = meta.signature
+  // The signing unit names the unit more fully than the title (白沙县 → 白沙县教育局).
+  if (meta.signature && (!meta.unit || meta.signature.startsWith(meta.unit))) meta.unit = meta.signature
 
   const { blocks, levels, slips } = structure(paragraphs)
   report.levels = levels

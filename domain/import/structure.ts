@@ -51,7 +51,9 @@ interface Frame {
   style: MarkerStyle | null
   /** Distinguishes 一、 restarted under 二、 from the outer 一、 sequence. */
   nested: boolean
+  /** The number the source wrote last, and how many headings the frame has had (the drawn number). */
   last: number
+  count: number
 }
 
 /**
@@ -73,8 +75,8 @@ export function structure(
       // A Word heading style states the level: the marker styles below it nest under it.
       const marker = styledMarker(line.text)
       stack.length = Math.min(stack.length, line.styleLevel - 1)
-      while (stack.length < line.styleLevel - 1) stack.push({ style: null, nested: false, last: 0 })
-      const frame: Frame = { style: marker?.style ?? null, nested: false, last: marker?.number ?? 0 }
+      while (stack.length < line.styleLevel - 1) stack.push({ style: null, nested: false, last: 0, count: 0 })
+      const frame: Frame = { style: marker?.style ?? null, nested: false, last: marker?.number ?? 0, count: 1 }
       stack.push(frame)
       lastHeadingFrame = frame
       blocks.push({ kind: 'heading', level: line.styleLevel, text: marker ? marker.rest : line.text })
@@ -104,19 +106,19 @@ export function structure(
     if (depth >= 0) {
       stack.length = depth + 1
       frame = stack[depth]!
-      const expected = frame.last + 1
-      if (marker.number !== expected) {
+      frame.count++
+      if (marker.number !== frame.last + 1) {
         slips.push({
           block: blocks.length,
           level: Math.min(depth + 1, 4) as HeadingLevel,
           found: marker.number,
-          expected,
+          expected: frame.count,
           title: marker.rest.slice(0, 30),
         })
       }
       frame.last = marker.number
     } else {
-      frame = { style: marker.style, nested: depth === -2, last: marker.number }
+      frame = { style: marker.style, nested: depth === -2, last: marker.number, count: 1 }
       stack.push(frame)
       if (marker.number !== 1 && depth !== -2) {
         slips.push({

@@ -52,8 +52,9 @@ export interface TitleFacts {
 
 /** Year, kind, topic and unit as the title states them. */
 export function factsOfTitle(title: string): TitleFacts {
-  const yearMatch = /((?:19|20)\d{2})\s*年(?!\d)/.exec(title)
-  const year = yearMatch ? Number(yearMatch[1]) : null
+  // 2025年, or 09年 as titles of the 2000s write it.
+  const yearMatch = /(?<!\d)((?:19|20)\d{2}|\d{2})\s*年(?!\d)/.exec(title)
+  const year = yearMatch ? (yearMatch[1]!.length === 2 ? 2000 : 0) + Number(yearMatch[1]) : null
   const yearAt = yearMatch?.index ?? /20XX年|20xx年|XX年/.exec(title)?.index ?? -1
   const unit =
     yearAt > 0
@@ -64,7 +65,7 @@ export function factsOfTitle(title: string): TitleFacts {
       : ''
   const half = /上半年|下半年|半年/.test(title)
   const afterYear =
-    yearAt >= 0 ? title.slice(yearAt).replace(/^(?:(?:19|20)\d{2}|20XX|20xx|XX)\s*年度?/, '') : title
+    yearAt >= 0 ? title.slice(yearAt).replace(/^(?:\d{2,4}|20XX|20xx|XX)\s*年度?/, '') : title
   const topicMatch = /^(.*?)(?:工作)?(?:的)?(?:总结|报告|汇报)/.exec(afterYear)
   let topic = (topicMatch?.[1] ?? '').replace(/^(?:上半年|下半年|半年)/, '').trim()
   if (/^(?:教育|教育教学|教育体育|各项|全年|工作)?$/.test(topic)) topic = ''
