@@ -18,15 +18,64 @@ export interface FigureSuggestion {
   total: boolean
   /** The catalogue indicator it maps to, by meaning; null for one of the report's own. */
   catalogKey: string | null
+  /** The id of the indicator taking it makes: the catalogue key, or one of the report's own. */
+  indicatorId: string
   group: string
 }
 
 /** Units of the figures a work report states, longest first so 人次 wins over 人. */
 const UNITS = [
-  '个百分点', '万平方米', '平方米', '平方公里', '万元', '亿元', '千元', '元', '万人次', '人次', '万人',
-  '人', '万册', '册', '所', '个', '间', '台', '套', '张', '处', '节', '次', '件', '起', '户', '名',
-  '批次', '批', '场', '项', '期', '篇', '门', '对', '支', '辆', '座', '栋', '幢', '亩', '公里', '米',
-  '吨', '课时', '学时', '份', '条', '家', '%', '％',
+  '个百分点',
+  '万平方米',
+  '平方米',
+  '平方公里',
+  '万元',
+  '亿元',
+  '千元',
+  '元',
+  '万人次',
+  '人次',
+  '万人',
+  '人',
+  '万册',
+  '册',
+  '所',
+  '个',
+  '间',
+  '台',
+  '套',
+  '张',
+  '处',
+  '节',
+  '次',
+  '件',
+  '起',
+  '户',
+  '名',
+  '批次',
+  '批',
+  '场',
+  '项',
+  '期',
+  '篇',
+  '门',
+  '对',
+  '支',
+  '辆',
+  '座',
+  '栋',
+  '幢',
+  '亩',
+  '公里',
+  '米',
+  '吨',
+  '课时',
+  '学时',
+  '份',
+  '条',
+  '家',
+  '%',
+  '％',
 ].sort((a, b) => b.length - a.length)
 
 const FIGURE = new RegExp(
@@ -34,8 +83,10 @@ const FIGURE = new RegExp(
   'g',
 )
 
-const LEAD = /^(?:其中|另外|此外|同时|全年|今年|当年|上半年|下半年|本学期|本年度|年内|目前|现|全县|全镇|全乡|全区|全市|全校|全系统|我县|我镇|我乡|我校|我局|我区|县|镇|乡|共计|共|累计|合计|总计|现有|有|已|并|和|及|与|为|对)+/
-const TAIL = /(?:达到了?|达|为|是|共计|共|计|约|有|保持在|提高到|提升到|增加到|下降到|降至|增至|累计|合计|总计|超过|近|逾|了|的|到)+$/
+const LEAD =
+  /^(?:其中|另外|此外|同时|全年|今年|当年|上半年|下半年|本学期|本年度|年内|目前|现|全县|全镇|全乡|全区|全市|全校|全系统|我县|我镇|我乡|我校|我局|我区|县|镇|乡|共计|共|累计|合计|总计|现有|有|已|并|和|及|与|为|对)+/
+const TAIL =
+  /(?:达到了?|达|为|是|共计|共|计|约|有|保持在|提高到|提升到|增加到|下降到|降至|增至|累计|合计|总计|超过|近|逾|了|的|到)+$/
 const DELIMITERS = new Set([...'，。；：、,;:（(“”"\u3000 ）)'])
 const TOTAL = /共|合计|累计|总计|全年|总数|总量|总投入/
 
@@ -103,11 +154,14 @@ export function figuresOf(text: string, block: number): FigureSuggestion[] {
       text: m[0],
       total: TOTAL.test(raw),
       catalogKey: entry?.key ?? null,
+      indicatorId: entry?.key ?? ownId(phrase, unit),
       group: entry?.group ?? '自定义',
     })
   }
   return out
 }
+
+const ownId = (phrase: string, unit: string) => `import-${phrase}-${unit}`.slice(0, 64)
 
 const KIND_OF_UNIT = (unit: string): DraftIndicator['kind'] =>
   unit === '%' ? 'percent' : /元$/.test(unit) ? 'money' : /平方|亩/.test(unit) ? 'area' : 'count'
@@ -125,19 +179,24 @@ export function indicatorsFromSuggestions(
   const values = new Map<string, Set<string>>()
   for (const s of suggestions)
     if (s.catalogKey) values.set(s.catalogKey, (values.get(s.catalogKey) ?? new Set()).add(s.value))
-  let own = 0
   for (const s of suggestions) {
     if (!s.phrase || s.unit === '个百分点') continue
     if (s.catalogKey && values.get(s.catalogKey)!.size > 1) continue
     const entry = s.catalogKey ? ENTRY_BY_KEY.get(s.catalogKey) : undefined
-    const id = entry ? entry.key : `import-${s.phrase}-${s.unit}`
+    const id = s.indicatorId
     if (out.has(id)) continue
     const base: DraftIndicator = entry
       ? indicatorFromCatalogue(entry, entry.key)
       : {
           ...indicatorFromCatalogue(
-            { key: id, name: s.phrase.slice(0, 60), group: '自定义', kind: KIND_OF_UNIT(s.unit), unit: s.unit },
-            `import-${++own}`,
+            {
+              key: id,
+              name: s.phrase.slice(0, 60),
+              group: '自定义',
+              kind: KIND_OF_UNIT(s.unit),
+              unit: s.unit,
+            },
+            id,
           ),
           catalogKey: null,
           integer: !s.value.includes('.'),

@@ -34,7 +34,9 @@ export interface ImportReport {
 }
 
 export interface ImportResult {
-  meta: Partial<Pick<DraftMeta, 'title' | 'recipient' | 'signature' | 'date' | 'unit' | 'kind' | 'topic'>> & {
+  meta: Partial<
+    Pick<DraftMeta, 'title' | 'recipient' | 'signature' | 'date' | 'unit' | 'kind' | 'topic'>
+  > & {
     year?: number
   }
   body: DocNode[]
@@ -66,7 +68,9 @@ const STEM_MAX = 24
 function clean(paragraphs: readonly SourceParagraph[], dropped: ImportReport['dropped']): Line[] {
   const lines: Line[] = []
   for (const p of paragraphs) {
-    const text = p.text.replace(/[\s\u3000\u00a0\ufffd\ufeff]+$/g, '').replace(/^[\s\u3000\u00a0\ufeff]+/, '')
+    const text = p.text
+      .replace(/[\s\u3000\u00a0\ufffd\ufeff]+$/g, '')
+      .replace(/^[\s\u3000\u00a0\ufeff]+/, '')
     if (text === '') continue
     for (const piece of splitFlattened(text)) lines.push({ ...p, text: piece })
   }
@@ -76,7 +80,11 @@ function clean(paragraphs: readonly SourceParagraph[], dropped: ImportReport['dr
     for (let n = STEM_MIN; n <= Math.min(STEM_MAX, l.text.length); n++) {
       const key = l.text.slice(0, n)
       const prev = lastWith.get(key)
-      lastWith.set(key, { at: i, text: l.text, other: prev && prev.text !== l.text ? prev.at : (prev?.other ?? -1) })
+      lastWith.set(key, {
+        at: i,
+        text: l.text,
+        other: prev && prev.text !== l.text ? prev.at : (prev?.other ?? -1),
+      })
     }
   })
   const kept: Line[] = []
@@ -133,7 +141,9 @@ export function importParagraphs(
           p.text.length <= 40 &&
           !styledMarker(p.text) &&
           !isoDate(p.text) &&
-          (p.centered || (median > 0 && (p.fontSize ?? 0) > median * 1.2) || !/[。，；,.;！!？?]$/.test(p.text)),
+          (p.centered ||
+            (median > 0 && (p.fontSize ?? 0) > median * 1.2) ||
+            !/[。，；,.;！!？?]$/.test(p.text)),
       )
   }
   if (head !== -1) {
@@ -142,7 +152,8 @@ export function importParagraphs(
     const above = paragraphs.slice(0, head)
     paragraphs = paragraphs.slice(head + 1)
     for (const p of above) {
-      if (p.text.length <= 40 && !/[。；]/.test(p.text)) report.dropped.push({ text: p.text, reason: '标题前的网页内容' })
+      if (p.text.length <= 40 && !/[。；]/.test(p.text))
+        report.dropped.push({ text: p.text, reason: '标题前的网页内容' })
       else paragraphs.unshift({ ...p, doubt: '可能是网页内容' })
     }
     // The page may repeat the title.
@@ -154,7 +165,9 @@ export function importParagraphs(
     Object.assign(meta, factsFor(title))
   }
   // Running headers and footers of a PDF.
-  const repeated = repeatedLines(paragraphs.filter((p) => !styledMarker(p.text) && !p.styleLevel).map((p) => p.text))
+  const repeated = repeatedLines(
+    paragraphs.filter((p) => !styledMarker(p.text) && !p.styleLevel).map((p) => p.text),
+  )
   paragraphs = paragraphs.filter((p) => {
     const drop = repeated.has(p.text) && !p.styleLevel && !styledMarker(p.text)
     if (drop) report.dropped.push({ text: p.text, reason: '页眉页脚' })
@@ -183,14 +196,20 @@ export function importParagraphs(
       for (const p of below) report.dropped.push({ text: p.text, reason: '正文后的网页内容' })
       paragraphs = paragraphs.slice(0, dateAt)
       const signature = paragraphs.at(-1)
-      if (signature && signature.text.length <= 24 && !/[，。；：,.;:]/.test(signature.text) && !styledMarker(signature.text)) {
+      if (
+        signature &&
+        signature.text.length <= 24 &&
+        !/[，。；：,.;:]/.test(signature.text) &&
+        !styledMarker(signature.text)
+      ) {
         meta.signature = signature.text
         paragraphs.pop()
       }
     }
   }
   // The signing unit names the unit more fully than the title (白沙县 → 白沙县教育局).
-  if (meta.signature && (!meta.unit || meta.signature.startsWith(meta.unit))) meta.unit = meta.signature
+  if (meta.signature && (!meta.unit || meta.signature.startsWith(meta.unit)))
+    meta.unit = meta.signature
 
   const { blocks, levels, slips } = structure(paragraphs)
   report.levels = levels
@@ -208,7 +227,8 @@ export function importParagraphs(
     if (!f.catalogKey) continue
     values.set(f.name, (values.get(f.name) ?? new Set()).add(f.value))
   }
-  for (const [name, set] of values) if (set.size > 1) report.ambiguous.push({ name, values: [...set] })
+  for (const [name, set] of values)
+    if (set.size > 1) report.ambiguous.push({ name, values: [...set] })
 
   const body: DocNode[] = blocks.map((b) => {
     const content: DocNode[] = b.text ? [{ type: 'text', text: b.text }] : []

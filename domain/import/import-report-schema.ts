@@ -16,6 +16,7 @@ export const importReportSchema = z.object({
       text: z.string(),
       total: z.boolean(),
       catalogKey: z.string().nullable(),
+      indicatorId: z.string(),
       group: z.string(),
     }),
   ),

@@ -25,10 +25,11 @@ export function splitFlattened(text: string): string[] {
   const pieces: string[] = []
   for (const run of text.split(/\u3000+/)) {
     let from = 0
-    for (const m of run.matchAll(/(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f])/g)) {
+    for (const m of run.matchAll(/(?<=[\u0080-\uffff])[ \t]+(?=[\u0080-\uffff])/g)) {
       const before = run.slice(from, m.index)
       const after = run.slice(m.index + m[0].length, m.index + m[0].length + 40)
-      const headingAlone = styledMarker(before) !== null && before.length <= 30 && !/[，。；：,;:！？]/.test(before)
+      const headingAlone =
+        styledMarker(before) !== null && before.length <= 30 && !/[，。；：,;:！？]/.test(before)
       if (!headingAlone && styledMarker(after) === null) continue
       pieces.push(before)
       from = m.index + m[0].length
@@ -63,8 +64,14 @@ export function splitFlattened(text: string): string[] {
  */
 export function joinHardWraps<T extends { text: string }>(lines: readonly T[]): T[] {
   // Pages wrap by glyph width (a digit half a character), copies by character count: both are measured.
-  const byWidth = measure(lines.map((l) => displayWidth(l.text)), 8)
-  const byChars = measure(lines.map((l) => [...l.text].length), 4)
+  const byWidth = measure(
+    lines.map((l) => displayWidth(l.text)),
+    8,
+  )
+  const byChars = measure(
+    lines.map((l) => [...l.text].length),
+    4,
+  )
   if (!byWidth.wrapped && !byChars.wrapped) return [...lines]
   const groups: { first: T; parts: string[] }[] = []
   let open = false

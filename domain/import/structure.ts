@@ -12,13 +12,22 @@ export interface StyledMarker {
 }
 
 const PART = /^第([一二三四五六七八九十]+)(?:部分|章)[\s\u3000、：:．.]*/
-const STYLE_OF_LEVEL: Record<HeadingLevel, MarkerStyle> = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' }
+const STYLE_OF_LEVEL: Record<HeadingLevel, MarkerStyle> = {
+  1: '一、',
+  2: '（一）',
+  3: '1.',
+  4: '（1）',
+}
 
 /** The marker at the start of a line and its style; null for ordinary text. */
 export function styledMarker(text: string): StyledMarker | null {
   const part = PART.exec(text)
   if (part && text.length > part[0].length) {
-    return { style: '第一部分', number: fromChineseNumeral(part[1]!) ?? 0, rest: text.slice(part[0].length) }
+    return {
+      style: '第一部分',
+      number: fromChineseNumeral(part[1]!) ?? 0,
+      rest: text.slice(part[0].length),
+    }
   }
   const m = detectHeadingMarker(text)
   return m ? { style: STYLE_OF_LEVEL[m.level], number: m.number, rest: m.rest.trim() } : null
@@ -62,9 +71,11 @@ interface Frame {
  * A style restarting at 1 right under its own heading (一、 under 二、) is a nested level.
  * One pass over the lines, with a stack of at most four frames.
  */
-export function structure(
-  lines: readonly { text: string; styleLevel?: HeadingLevel | null }[],
-): { blocks: StructuredBlock[]; levels: LevelChoice[]; slips: Slip[] } {
+export function structure(lines: readonly { text: string; styleLevel?: HeadingLevel | null }[]): {
+  blocks: StructuredBlock[]
+  levels: LevelChoice[]
+  slips: Slip[]
+} {
   const blocks: StructuredBlock[] = []
   const levels: LevelChoice[] = []
   const slips: Slip[] = []
@@ -75,11 +86,21 @@ export function structure(
       // A Word heading style states the level: the marker styles below it nest under it.
       const marker = styledMarker(line.text)
       stack.length = Math.min(stack.length, line.styleLevel - 1)
-      while (stack.length < line.styleLevel - 1) stack.push({ style: null, nested: false, last: 0, count: 0 })
-      const frame: Frame = { style: marker?.style ?? null, nested: false, last: marker?.number ?? 0, count: 1 }
+      while (stack.length < line.styleLevel - 1)
+        stack.push({ style: null, nested: false, last: 0, count: 0 })
+      const frame: Frame = {
+        style: marker?.style ?? null,
+        nested: false,
+        last: marker?.number ?? 0,
+        count: 1,
+      }
       stack.push(frame)
       lastHeadingFrame = frame
-      blocks.push({ kind: 'heading', level: line.styleLevel, text: marker ? marker.rest : line.text })
+      blocks.push({
+        kind: 'heading',
+        level: line.styleLevel,
+        text: marker ? marker.rest : line.text,
+      })
       continue
     }
     const marker = styledMarker(line.text)
@@ -92,7 +113,8 @@ export function structure(
     for (let d = stack.length - 1; d >= 0; d--) {
       const f = stack[d]!
       if (f.style !== marker.style) continue
-      const restart = marker.number === 1 && f.last >= 1 && lastHeadingFrame === f && d === stack.length - 1
+      const restart =
+        marker.number === 1 && f.last >= 1 && lastHeadingFrame === f && d === stack.length - 1
       if (restart && !f.nested) {
         depth = -2
         break
@@ -131,7 +153,8 @@ export function structure(
       }
     }
     const level = Math.min(stack.length, 4) as HeadingLevel
-    if (!levels.some((l) => l.style === marker.style && l.level === level)) levels.push({ style: marker.style, level })
+    if (!levels.some((l) => l.style === marker.style && l.level === level))
+      levels.push({ style: marker.style, level })
     lastHeadingFrame = frame
     blocks.push({ kind: 'heading', level, text: marker.rest })
   }

@@ -27,9 +27,13 @@ export function readsLikeTitle(text: string): boolean {
   const t = stripTitleSuffix(text)
   if (t.length < 6 || t.length > 60) return false
   // A numbered line is a heading, never the title.
-  if (/^(?:[一二三四五六七八九十]+[、.．]|[（(]|\d+[.、．]|第[一二三四五六七八九十]+部分)/.test(t)) return false
+  if (/^(?:[一二三四五六七八九十]+[、.．]|[（(]|\d+[.、．]|第[一二三四五六七八九十]+部分)/.test(t))
+    return false
   if (/[。；！？]|[，,].*[，,]/.test(t)) return false
-  if (/^(?:关于印发|关于做好|关于开展|关于公布|关于举办)|(?:通知|意见|办法|方案|公告|通报)$/.test(t)) return false
+  if (
+    /^(?:关于印发|关于做好|关于开展|关于公布|关于举办)|(?:通知|意见|办法|方案|公告|通报)$/.test(t)
+  )
+    return false
   return TITLE_END.test(t)
 }
 
@@ -56,13 +60,7 @@ export function factsOfTitle(title: string): TitleFacts {
   const yearMatch = /(?<!\d)((?:19|20)\d{2}|\d{2})\s*年(?!\d)/.exec(title)
   const year = yearMatch ? (yearMatch[1]!.length === 2 ? 2000 : 0) + Number(yearMatch[1]) : null
   const yearAt = yearMatch?.index ?? /20XX年|20xx年|XX年/.exec(title)?.index ?? -1
-  const unit =
-    yearAt > 0
-      ? title
-          .slice(0, yearAt)
-          .replace(/关于$/, '')
-          .trim()
-      : ''
+  const unit = yearAt > 0 ? title.slice(0, yearAt).replace(/关于$/, '').trim() : ''
   const half = /上半年|下半年|半年/.test(title)
   const afterYear =
     yearAt >= 0 ? title.slice(yearAt).replace(/^(?:\d{2,4}|20XX|20xx|XX)\s*年度?/, '') : title

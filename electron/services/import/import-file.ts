@@ -93,7 +93,10 @@ async function oleParagraphs(bytes: Uint8Array): Promise<SourceParagraph[]> {
   try {
     const doc = await new WordExtractor().extract(Buffer.from(bytes))
     // Unfiltered: the filter turns Chinese quotes “” into straight ones.
-    body = doc.getBody({ filterUnicode: false }).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '')
+    // Word's remaining control characters (fields, anchors) carry no text.
+    body = [...doc.getBody({ filterUnicode: false })]
+      .filter((c) => c >= ' ' || c === '\n' || c === '\t')
+      .join('')
   } catch {
     throw fail(
       '这个旧版 Word（.doc）或 WPS 文件无法读取：可能已损坏或加了密码。请在 Word 或 WPS 中打开后另存为 .docx 再导入。',
@@ -120,7 +123,8 @@ export async function importFile(
   let paragraphs: SourceParagraph[]
   if (ext === '.doc' || ext === '.wps') {
     if (isZip(bytes)) paragraphs = await docxParagraphs(bytes)
-    else if (!isOleCompound(bytes)) throw fail('这不是有效的 Word 或 WPS 文件，可能是改了扩展名的其他文件。')
+    else if (!isOleCompound(bytes))
+      throw fail('这不是有效的 Word 或 WPS 文件，可能是改了扩展名的其他文件。')
     else paragraphs = await oleParagraphs(bytes)
   } else if (ext === '.docx') {
     if (isOleCompound(bytes)) {

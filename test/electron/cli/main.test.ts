@@ -124,7 +124,9 @@ describe('caogao import', () => {
     )
     expect(taken.status).toBe(0)
     const draft = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'))
-    const teachers = draft.indicators.find((i: { catalogKey: string | null }) => i.catalogKey === 'teachers')
+    const teachers = draft.indicators.find(
+      (i: { catalogKey: string | null }) => i.catalogKey === 'teachers',
+    )
     expect(teachers.current).toBe('5248')
   })
 })

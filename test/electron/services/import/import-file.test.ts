@@ -118,7 +118,12 @@ describe('importing the team’s fixture reports', () => {
     expect(values['危房面积']).toBeUndefined()
     // Each suggestion names its figure as written and the catalogue indicator it maps to.
     expect(result.report.figures).toContainEqual(
-      expect.objectContaining({ value: '5248', unit: '人', text: '5248人', catalogKey: 'teachers' }),
+      expect.objectContaining({
+        value: '5248',
+        unit: '人',
+        text: '5248人',
+        catalogKey: 'teachers',
+      }),
     )
     // Nothing in the text is replaced silently.
     expect(JSON.stringify(result.body)).not.toContain('"indicatorRef"')
@@ -260,11 +265,19 @@ describe('text encodings', () => {
 describe('bad input gets a clear message and creates nothing', () => {
   it.each([
     ['an empty file', 'a.txt', Buffer.alloc(0), /文件是空的/],
-    ['a .doc that is no Word file', 'a.doc', Buffer.from('whatever'), /不是有效的 Word 或 WPS 文件/],
+    [
+      'a .doc that is no Word file',
+      'a.doc',
+      Buffer.from('whatever'),
+      /不是有效的 Word 或 WPS 文件/,
+    ],
     [
       'a damaged .doc',
       'a.doc',
-      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]),
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(600),
+      ]),
       /无法读取/,
     ],
     [
@@ -302,19 +315,31 @@ describe('more kinds of file', () => {
   const corpus = (file: string) => new Uint8Array(readFileSync(join(CORPUS, file)))
 
   it('reads a Word 97–2003 .doc with its title, headings and Chinese quotes', async () => {
-    const result = await importFile('a.doc', corpus('b14-baisha-facilities-word-table-doc.doc'), false)
+    const result = await importFile(
+      'a.doc',
+      corpus('b14-baisha-facilities-word-table-doc.doc'),
+      false,
+    )
     expect(result.meta.title).toBe('白沙县2025年义务教育薄弱环节改善与能力提升工作总结')
     expect(result.report.sections[0]).toMatchObject({ level: 1, title: '项目实施情况' })
     expect(JSON.stringify(result.body)).toContain('“保基本、补短板、强弱项”')
   })
 
   it('reads a .wps (the OLE Word format WPS writes)', async () => {
-    const result = await importFile('a.wps', corpus('b05-baisha-dropout-word-no-styles-doc.doc'), false)
+    const result = await importFile(
+      'a.wps',
+      corpus('b05-baisha-dropout-word-no-styles-doc.doc'),
+      false,
+    )
     expect(result.meta.title).toBe('白沙县教育局关于2025年控辍保学工作的总结')
   })
 
   it('offers the figures of a table of figures', async () => {
-    const result = await importFile('a.doc', corpus('b14-baisha-facilities-word-table-doc.doc'), false)
+    const result = await importFile(
+      'a.doc',
+      corpus('b14-baisha-facilities-word-table-doc.doc'),
+      false,
+    )
     const texts = result.report.figures.map((f) => f.text)
     expect(texts).toEqual(expect.arrayContaining(['5260万元', '8450平方米', '1460台']))
   })
@@ -325,6 +350,11 @@ describe('more kinds of file', () => {
     expect(contentFromImport(result, { fileName, previousYear: false }).indicators).toEqual([])
     const all = contentFromImport(result, { fileName, previousYear: false, takeFigures: true })
     expect(all.indicators.find((i) => i.catalogKey === 'aid-amount')?.current).toBe('52.74')
-    expect(all.meta).toMatchObject({ kind: 'topical', topic: '学生资助', year: 2025, unit: '石门镇中心学校' })
+    expect(all.meta).toMatchObject({
+      kind: 'topical',
+      topic: '学生资助',
+      year: 2025,
+      unit: '石门镇中心学校',
+    })
   })
 })
