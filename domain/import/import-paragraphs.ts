@@ -88,8 +88,22 @@ function clean(paragraphs: readonly SourceParagraph[], dropped: ImportReport['dr
     }
   })
   const kept: Line[] = []
+  // Under a 相关文章/猜你喜欢 header come the links it lists: short lines, no sentence.
+  let inLinkList = false
   lines.forEach((p, i) => {
     const verdict = furnitureOf(p.text)
+    if (verdict?.action === 'drop') {
+      // A bare header (猜你喜欢, 相关文章：), not a line that happens to name a column.
+      inLinkList =
+        verdict.reason === '网页推荐栏目' && p.text.replace(/[\s:：【】[\]]/g, '').length <= 8
+    } else if (
+      inLinkList &&
+      p.text.length <= 40 &&
+      !/[。；]/.test(p.text) &&
+      !styledMarker(p.text)
+    ) {
+      return dropped.push({ text: p.text, reason: '网页推荐栏目' })
+    } else inLinkList = false
     if (verdict?.action === 'drop') return dropped.push({ text: p.text, reason: verdict.reason })
     if (kept.at(-1)?.text === p.text) return dropped.push({ text: p.text, reason: '重复的段落' })
     // A page's summary: a cut-off copy of a paragraph that follows in full.

@@ -1,4 +1,5 @@
 import { styledMarker } from './structure.ts'
+import { readsLikeTitle } from './title.ts'
 
 /** Width as a page sets it: a CJK character takes two columns, ASCII one. */
 export function displayWidth(text: string): number {
@@ -13,42 +14,48 @@ const MARKER_AT =
 /** A line long enough that a page flattened several paragraphs into it. */
 const FLATTENED = 200
 
+/** A heading standing alone before its body: a marker and a short text with no punctuation. */
+const headingAlone = (segment: string) =>
+  segment.length <= 30 && styledMarker(segment) !== null && !/[，。；：,;:！？]/.test(segment)
+
 /**
- * Text flattened into one line split back at what separated its paragraphs: runs of
- * ideographic spaces, spaces between Chinese characters, and level markers after a sentence's
- * end or after a heading that stands alone. Inline items after '：' and '；' stay together.
+ * Text flattened into one line split back at what separated its paragraphs: a heading standing
+ * alone before a space; in a long line also runs of ideographic spaces, a space after a title or
+ * a sentence's end or before a marker, and level markers after a sentence's end or after a
+ * heading standing alone. Inline items after '：' and '；' stay together. Linear: each check
+ * looks at a bounded stretch of the line.
  */
 export function splitFlattened(text: string): string[] {
-  if (text.length < FLATTENED) return [text]
-  // Ideographic spaces always part paragraphs there; a plain space only before a marker or
-  // after a heading standing alone (a sentence may hold a space).
+  const long = text.length >= FLATTENED
   const pieces: string[] = []
-  for (const run of text.split(/\u3000+/)) {
+  for (const run of long ? text.split(/\u3000+/) : [text]) {
     let from = 0
-    for (const m of run.matchAll(/(?<=[\u0080-\uffff])[ \t]+(?=[\u0080-\uffff])/g)) {
-      const before = run.slice(from, m.index)
-      const after = run.slice(m.index + m[0].length, m.index + m[0].length + 40)
-      const headingAlone =
-        styledMarker(before) !== null && before.length <= 30 && !/[，。；：,;:！？]/.test(before)
-      if (!headingAlone && styledMarker(after) === null) continue
-      pieces.push(before)
+    for (const m of run.matchAll(/(?<=[\u0080-\uffff])[ \t\u3000]+(?=\S)/g)) {
+      const near = m.index - from <= 60
+      const before = near ? run.slice(from, m.index) : ''
+      const split =
+        (near && headingAlone(before)) ||
+        (long &&
+          (/[。！？]/.test(run[m.index - 1]!) ||
+            (near && readsLikeTitle(before)) ||
+            styledMarker(run.slice(m.index + m[0].length, m.index + m[0].length + 40)) !== null))
+      if (!split) continue
+      pieces.push(run.slice(from, m.index))
       from = m.index + m[0].length
     }
     pieces.push(run.slice(from))
   }
+  if (!long) return pieces.map((p) => p.trim()).filter((p) => p !== '')
   const out: string[] = []
   for (const piece of pieces.map((p) => p.trim()).filter((p) => p !== '')) {
     let from = 0
     for (const m of piece.matchAll(MARKER_AT)) {
       const at = m.index
       if (at === from) continue
-      const before = piece[at - 1]!
-      const segment = piece.slice(from, at)
-      const headingAlone =
-        styledMarker(segment) !== null && segment.length <= 30 && !/[，。；：,;:！？]/.test(segment)
-      if (!/[。！？]/.test(before) && !headingAlone) continue
+      const sentenceEnd = /[。！？]/.test(piece[at - 1]!)
+      if (!sentenceEnd && !(at - from <= 30 && headingAlone(piece.slice(from, at)))) continue
       if (!styledMarker(piece.slice(at, at + 40))) continue
-      out.push(segment.trim())
+      out.push(piece.slice(from, at).trim())
       from = at
     }
     out.push(piece.slice(from).trim())
