@@ -1,6 +1,7 @@
 import type { DocNode } from '../draft/doc.ts'
 import type { DraftMeta } from '../draft/draft.ts'
 import type { DraftIndicator } from '../indicators/model.ts'
+import { fromChineseNumeral } from '../outline/chinese-numerals.ts'
 import type { HeadingLevel } from '../outline/numbering.ts'
 import { figuresOf, type FigureSuggestion } from './figures.ts'
 import { furnitureOf, repeatedLines } from './furniture.ts'
@@ -46,11 +47,27 @@ export interface ImportResult {
 }
 
 const DATE_LINE = /^(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?$/
+/** 二〇二六年一月十日, as official documents write the date. */
+const CHINESE_DATE =
+  /^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$/
+const CHINESE_DIGIT = new Map([...'〇一二三四五六七八九'].map((c, i) => [c, i]))
+CHINESE_DIGIT.set('○', 0).set('零', 0)
+
+/** Names of units a report is signed by. */
+const UNIT_END =
+  /(?:局|学校|中学|小学|中心|政府|委员会|办公室|幼儿园|学院|研究室|教研室|督导室|分局|站|所|校)$/
 
 function isoDate(text: string): string | null {
   const m = DATE_LINE.exec(text)
-  if (!m) return null
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const c = m ? null : CHINESE_DATE.exec(text)
+  if (!m && !c) return null
+  const [y, mo, d] = m
+    ? [Number(m[1]), Number(m[2]), Number(m[3])]
+    : [
+        Number([...c![1]!].map((ch) => CHINESE_DIGIT.get(ch)).join('')),
+        fromChineseNumeral(c![2]!) ?? 0,
+        fromChineseNumeral(c![3]!) ?? 0,
+      ]
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
@@ -187,7 +204,6 @@ export function importParagraphs(
     if (drop) report.dropped.push({ text: p.text, reason: '页眉页脚' })
     return !drop
   })
-  paragraphs = joinHardWraps(paragraphs)
 
   if (paragraphs[0] && isoDate(paragraphs[0].text)) meta.date = isoDate(paragraphs.shift()!.text)!
   const first = paragraphs[0]
@@ -221,6 +237,21 @@ export function importParagraphs(
       }
     }
   }
+  // No date: a last line that names a unit (…局, …学校, …中心) is the signature.
+  const last = paragraphs.at(-1)
+  if (
+    !meta.signature &&
+    last &&
+    last.text.length <= 24 &&
+    !/[，。；：,.;:]/.test(last.text) &&
+    !styledMarker(last.text) &&
+    UNIT_END.test(last.text)
+  ) {
+    meta.signature = last.text
+    paragraphs.pop()
+  }
+  // After the closing is taken, so a signature never runs on into the last paragraph.
+  paragraphs = joinHardWraps(paragraphs)
   // The signing unit names the unit more fully than the title (白沙县 → 白沙县教育局).
   if (meta.signature && (!meta.unit || meta.signature.startsWith(meta.unit)))
     meta.unit = meta.signature
