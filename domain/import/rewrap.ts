@@ -11,6 +11,9 @@ export function displayWidth(text: string): number {
 const MARKER_AT =
   /(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)]|\d{1,2}[.．、](?!\d))/g
 
+const BARE_MARKER =
+  /^(?:第[一二三四五六七八九十]+(?:部分|章)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．])$/
+
 /** A line long enough that a page flattened several paragraphs into it. */
 const FLATTENED = 200
 
@@ -28,7 +31,13 @@ const headingAlone = (segment: string) =>
 export function splitFlattened(text: string): string[] {
   const long = text.length >= FLATTENED
   const pieces: string[] = []
+  // A bare marker ("第一部分", "一、") set apart by a space belongs to the text after it.
+  const runs: string[] = []
   for (const run of long ? text.split(/\u3000+/) : [text]) {
+    if (runs.length && BARE_MARKER.test(runs.at(-1)!)) runs[runs.length - 1] += '\u3000' + run
+    else runs.push(run)
+  }
+  for (const run of runs) {
     let from = 0
     for (const m of run.matchAll(/(?<=[\u0080-\uffff])[ \t\u3000]+(?=\S)/g)) {
       const near = m.index - from <= 60
