@@ -84,7 +84,9 @@ const SITE_NAME =
 export function furnitureOf(text: string): FurnitureVerdict | null {
   const t = text.trim()
   if (t === '') return null
-  for (const [re, reason] of WHOLE_LINE) if (re.test(t)) return { action: 'drop', reason }
+  // Markers, sizes and counts are short lines: long ones are not tried (bounded work per line).
+  if (t.length <= 80)
+    for (const [re, reason] of WHOLE_LINE) if (re.test(t)) return { action: 'drop', reason }
   // A long sentence, or a numbered one past a heading's length, may be report text that
   // names a site: kept and listed.
   const sentence =

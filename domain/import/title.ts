@@ -11,6 +11,8 @@ const SUFFIX =
 /** The title without what a site or a file name added to it. */
 export function stripTitleSuffix(text: string): string {
   let t = text.trim()
+  // A title with a suffix is short: a paragraph is left as it is.
+  if (t.length > 120) return t
   // Strip one suffix at a time, keeping the stripped part only while what is left still reads as a title.
   for (let i = 0; i < 4; i++) {
     const m = SUFFIX.exec(t)
@@ -24,6 +26,7 @@ export function stripTitleSuffix(text: string): string {
 
 /** Whether a line reads like a report title: short, no sentence, ending in 总结/报告/工作思路 … */
 export function readsLikeTitle(text: string): boolean {
+  if (text.length > 100) return false
   const t = stripTitleSuffix(text)
   if (t.length < 6 || t.length > 60) return false
   // A numbered line is a heading, never the title.
