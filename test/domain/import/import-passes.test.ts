@@ -63,7 +63,7 @@ describe('levels as the writer meant', () => {
 
 describe('rewrapping', () => {
   it('splits text flattened into one line at its markers and spaces', () => {
-    const flat = `某某县2025年工作总结　${'全县教育稳步发展。'.repeat(20)}　一、主要工作 全年新建校舍3所。（一）抓质量。成绩提升。`
+    const flat = `某某县2025年工作总结\u3000${'全县教育稳步发展。'.repeat(20)}\u3000一、主要工作 全年新建校舍3所。（一）抓质量。成绩提升。`
     expect(splitFlattened(flat).slice(-3)).toEqual([
       '一、主要工作',
       '全年新建校舍3所。',
