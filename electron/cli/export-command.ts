@@ -48,11 +48,12 @@ async function readBytes(input: string): Promise<Buffer> {
 export async function importToDraft(
   input: string,
   previousYear: boolean,
+  takeFigures = false,
 ): Promise<{ draft: DraftFile; report: ImportReport }> {
   const ext = extname(input).toLowerCase()
-  if (!['.docx', '.txt', '.doc'].includes(ext)) {
+  if (!['.docx', '.txt', '.doc', '.wps'].includes(ext)) {
     throw new CliError(
-      `不认识的文件类型“${ext || '无扩展名'}”：请给出草稿（.json）、Word 文件（.docx）或文本文件（.txt）。`,
+      `不认识的文件类型“${ext || '无扩展名'}”：请给出草稿（.json）、Word 文件（.docx、.doc）、WPS 文件（.wps）或文本文件（.txt）。`,
     )
   }
   const bytes = await readBytes(input)
@@ -62,6 +63,7 @@ export async function importToDraft(
       fileName: basename(input),
       bytes,
       previousYear,
+      takeFigures,
     })
     return {
       draft: newDraftFile(content, randomUUID(), new Date()),
@@ -118,12 +120,12 @@ export async function exportCommand(
   return target
 }
 
-/** caogao import <file> -o draft.json [--previous-year]: prints what it found. */
+/** caogao import <file> -o draft.json [--previous-year] [--figures]: prints what it found and the figures it offers. */
 export async function importCommand(
   input: string,
-  options: { output?: string; previousYear: boolean },
+  options: { output?: string; previousYear: boolean; figures?: boolean },
 ): Promise<{ target: string; summary: string }> {
-  const { draft, report } = await importToDraft(input, options.previousYear)
+  const { draft, report } = await importToDraft(input, options.previousYear, options.figures)
   const target = resolve(
     options.output ?? join(dirname(input), `${basename(input, extname(input))}.json`),
   )
@@ -134,15 +136,26 @@ export async function importCommand(
   } catch (error) {
     throw writeFailure(target, error)
   }
+  const column = options.previousYear ? '上年值' : '本年值'
   const summary = [
     `标题：${draft.meta.title}`,
     `章节：${report.sections.length} 个`,
-    `识别的指标：${report.figures.length} 处（${[...new Set(report.figures.map((f) => f.name))].join('、') || '无'}）`,
-    ...report.ambiguous.map((a) => `有歧义、未自动识别：${a.name}（${a.values.join('、')}）`),
+    ...report.levels
+      .filter((l) => l.style !== ['一、', '（一）', '1.', '（1）'][l.level - 1])
+      .map((l) => `原文的“${l.style}”作为第 ${l.level} 级标题，已按公文格式重新编号`),
+    options.figures
+      ? `已采用的指标：${draft.indicators.length} 个（填入${column}）`
+      : `找到的数字：${report.figures.length} 处，未采用（加 --figures 全部采用，填入${column}）`,
+    ...report.figures.map(
+      (f) =>
+        `  ${f.phrase || '（无名称）'} ${f.text}${f.catalogKey ? ` → ${f.name}` : ''}${f.total ? '（合计）' : ''}`,
+    ),
+    ...report.ambiguous.map((a) => `有歧义、未自动采用：${a.name}（${a.values.join('、')}）`),
     ...report.slips.map(
       (s) => `编号不连续：“${s.title}”原为第 ${s.found} 项，已按顺序重新编号为第 ${s.expected} 项`,
     ),
     `删去的网页内容：${report.dropped.length} 处`,
+    ...report.doubtful.map((d) => `可能是网页内容（已保留）：${d.text.slice(0, 40)}`),
   ].join('\n')
   return { target, summary }
 }

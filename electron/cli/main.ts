@@ -10,8 +10,9 @@ const USAGE = `用法：caogao <命令> [参数]
 命令：
   export <草稿.json | 报告.docx | 报告.txt> [-o 输出.docx] [--font-set gb2312|windows]
              按公文格式（GB/T 9704）导出 Word 文件
-  import <报告.docx | 报告.txt> [-o 草稿.json] [--previous-year]
-             把已有的报告转成分章节的草稿；--previous-year 表示这是上一年度的报告
+  import <报告.docx | 报告.doc | 报告.wps | 报告.txt> [-o 草稿.json] [--previous-year] [--figures]
+             把已有的报告转成分章节的草稿；--previous-year 表示这是上一年度的报告；
+             找到的数字只列出，--figures 表示全部采用为指标
   check <草稿.json | 报告.docx | 报告.txt>… [--json]
              检查占位符、标点、序号、年份日期、数字等问题；有必须修改的问题时以非零状态退出
   help       显示本说明
@@ -106,6 +107,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
           options: {
             output: { type: 'string', short: 'o' },
             'previous-year': { type: 'boolean', default: false },
+            figures: { type: 'boolean', default: false },
           },
           missing: '请给出一个要导入的文件。',
         },
@@ -113,6 +115,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
           const { target, summary } = await importCommand(input!, {
             output: values.output,
             previousYear: values['previous-year'] ?? false,
+            figures: values.figures ?? false,
           })
           io.out(`已导入：${target}\n${summary}`)
           return 0

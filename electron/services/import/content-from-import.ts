@@ -9,11 +9,13 @@ import {
   draftMetaSchema,
   type DraftContent,
 } from '../../../domain/draft/draft.ts'
+import { newDraftMeta } from '../../../domain/draft/new-draft.ts'
+import { indicatorsFromSuggestions } from '../../../domain/import/figures.ts'
 import type { ImportResult } from '../../../domain/import/import-paragraphs.ts'
 import { ServiceError } from '../service-error.ts'
 
 /** The longest value the draft schema takes for a text field of the metadata. */
-function maxOf(field: 'title' | 'unit' | 'recipient' | 'signature'): number {
+function maxOf(field: 'title' | 'unit' | 'topic' | 'recipient' | 'signature'): number {
   const schema = draftMetaSchema.shape[field]
   return (schema instanceof z.ZodDefault ? schema.unwrap() : schema).maxLength ?? Infinity
 }
@@ -34,16 +36,19 @@ function cut(text: string, max: number): string {
  * and the figures read stand as last year's values. Only what the draft schema takes is
  * written: a year it refuses becomes this year with a note in `result.report.notes`, long
  * names are cut to its limits, and the whole is checked against the schema before it is used.
+ * The figures found are suggestions in the report: the draft holds none unless `takeFigures`
+ * (全部采用, `caogao import --figures`) says so.
  */
 export function contentFromImport(
   result: ImportResult,
-  options: { fileName: string; previousYear: boolean; now?: Date },
+  options: { fileName: string; previousYear: boolean; now?: Date; takeFigures?: boolean },
 ): DraftContent {
   const now = options.now ?? new Date()
   const notes = result.report.notes
   const fileTitle = basename(options.fileName, extname(options.fileName))
   const title = cut(result.meta.title ?? fileTitle, maxOf('title'))
-  const stated = /((?:19|20)\d{2})\s*年/.exec(title)?.[1] ?? result.meta.date?.slice(0, 4)
+  const stated =
+    /((?:19|20)\d{2})\s*年/.exec(title)?.[1] ?? result.meta.year ?? result.meta.date?.slice(0, 4)
   const thisYear = now.getFullYear()
   let sourceYear = stated ? Number(stated) : thisYear - (options.previousYear ? 1 : 0)
   let year = options.previousYear ? sourceYear + 1 : sourceYear
@@ -55,23 +60,23 @@ export function contentFromImport(
     sourceYear = Number.NaN
   }
   const content: DraftContent = {
-    meta: {
+    meta: newDraftMeta({
       title: options.previousYear
         ? cut(title.replaceAll(`${sourceYear}年`, `${year}年`), maxOf('title'))
         : title,
-      unit: cut(result.meta.signature ?? '', maxOf('unit')),
+      unit: cut(result.meta.unit ?? result.meta.signature ?? '', maxOf('unit')),
       year,
-      kind: 'annual',
-      topic: '',
-      superior: '',
+      kind: result.meta.kind ?? 'annual',
+      topic: cut(result.meta.topic ?? '', maxOf('topic')),
       recipient: cut(result.meta.recipient ?? '', maxOf('recipient')),
       signature: cut(result.meta.signature ?? '', maxOf('signature')),
       // Last year's date is no date for this year's report.
       date: options.previousYear ? '' : (result.meta.date ?? ''),
-      lengthTarget: null,
-    },
+    }),
     body: { type: 'doc', content: result.body },
-    indicators: result.indicators,
+    indicators: options.takeFigures
+      ? indicatorsFromSuggestions(result.report.figures, { previousYear: options.previousYear })
+      : result.indicators,
     ignoredFindings: [],
   }
   const checked = draftContentSchema.safeParse(content)

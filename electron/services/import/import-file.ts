@@ -123,9 +123,29 @@ async function docxParagraphs(bytes: Uint8Array): Promise<SourceParagraph[]> {
   return paragraphs
 }
 
+/** The text of a Word 97–2003 .doc or a WPS .wps (both OLE compound files), one paragraph a line. */
+async function oleParagraphs(bytes: Uint8Array): Promise<SourceParagraph[]> {
+  const { default: WordExtractor } = await import('word-extractor')
+  let body: string
+  try {
+    const doc = await new WordExtractor().extract(Buffer.from(bytes))
+    // Unfiltered: the filter turns Chinese quotes “” into straight ones.
+    // Word's remaining control characters (fields, anchors) carry no text.
+    body = [...doc.getBody({ filterUnicode: false })]
+      .filter((c) => c >= ' ' || c === '\n' || c === '\t')
+      .join('')
+  } catch {
+    throw fail(
+      '这个旧版 Word（.doc）或 WPS 文件无法读取：可能已损坏或加了密码。请在 Word 或 WPS 中打开后另存为 .docx 再导入。',
+    )
+  }
+  // Table cells come tab-separated: a row becomes one line with its cells apart.
+  return paragraphsOfText(body.replace(/\t+$/gm, '').replace(/\t/g, '　'))
+}
+
 /**
- * Reads last year's report from .docx or .txt into a sectioned draft. Bad input — a damaged or
- * encrypted file, another file renamed, a binary .doc, an empty or huge file — gets a Chinese
+ * Reads last year's report from .docx, .doc, .wps or .txt into a sectioned draft. Bad input — a damaged or
+ * encrypted file, another file renamed, an unreadable .doc, an empty or huge file — gets a Chinese
  * message and nothing is created.
  */
 export async function importFile(
@@ -138,8 +158,11 @@ export async function importFile(
   if (bytes.length === 0) throw fail('文件是空的，没有可导入的内容。')
   if (bytes.length > MAX_IMPORT_BYTES) throw fail(LIMIT_MESSAGES.fileBytes)
   let paragraphs: SourceParagraph[]
-  if (ext === '.doc') {
-    throw fail('这是旧版 Word 文件（.doc），请先在 Word 或 WPS 中“另存为” .docx 格式再导入。')
+  if (ext === '.doc' || ext === '.wps') {
+    if (isZip(bytes)) paragraphs = await docxParagraphs(bytes)
+    else if (!isOleCompound(bytes))
+      throw fail('这不是有效的 Word 或 WPS 文件，可能是改了扩展名的其他文件。')
+    else paragraphs = await oleParagraphs(bytes)
   } else if (ext === '.docx') {
     if (isOleCompound(bytes)) {
       throw fail(
@@ -160,7 +183,9 @@ export async function importFile(
     if (text.length > MAX_CHARACTERS) throw fail(LIMIT_MESSAGES.characters)
     paragraphs = paragraphsOfText(text)
   } else {
-    throw fail(`不能导入“${ext || '无扩展名'}”文件：请选择 Word 文件（.docx）或文本文件（.txt）。`)
+    throw fail(
+      `不能导入“${ext || '无扩展名'}”文件：请选择 Word 文件（.docx、.doc）、WPS 文件（.wps）或文本文件（.txt）。`,
+    )
   }
   checkSourceSize(paragraphs)
   progress(0.6)

@@ -6,7 +6,14 @@ import type { Settings } from '../../../domain/settings.ts'
 
 /** The heavy or untrusted work a worker thread does, one job per thread. */
 export type JobRequest =
-  | { kind: 'import'; fileName: string; bytes: Uint8Array; previousYear: boolean }
+  | {
+      kind: 'import'
+      fileName: string
+      bytes: Uint8Array
+      previousYear: boolean
+      /** Take every figure suggestion as an indicator (全部采用, `caogao import --figures`). */
+      takeFigures?: boolean
+    }
   | { kind: 'export'; draft: DraftFile; settings: Settings; today?: string }
   | { kind: 'check'; draft: DraftFile }
 

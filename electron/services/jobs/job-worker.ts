@@ -15,11 +15,11 @@ const post = (message: JobMessage, transfer: ArrayBuffer[] = []) =>
 async function run(request: JobRequest): Promise<void> {
   switch (request.kind) {
     case 'import': {
-      const { fileName, bytes, previousYear } = request
+      const { fileName, bytes, previousYear, takeFigures } = request
       const result = await importFile(fileName, bytes, previousYear, (fraction) =>
         post({ type: 'progress', fraction }),
       )
-      const content = contentFromImport(result, { fileName, previousYear })
+      const content = contentFromImport(result, { fileName, previousYear, takeFigures })
       return post({ type: 'done', value: { content, report: result.report } })
     }
     case 'export': {

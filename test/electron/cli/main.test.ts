@@ -108,6 +108,29 @@ describe('caogao import', () => {
     )
     expect(exported.status).toBe(0)
   })
+
+  it('lists the figures it found and takes them only with --figures', () => {
+    const dir = mkdtempSync(join(tmpdir(), '导入 '))
+    const input = join(fixtures, 'county-annual.txt')
+    const plain = spawnSync(process.execPath, [bin, 'import', input, '-o', join(dir, 'a.json')], {
+      encoding: 'utf8',
+    })
+    expect(plain.status).toBe(0)
+    expect(plain.stdout).toMatch(/找到的数字：\d+ 处，未采用/)
+    expect(plain.stdout).toContain('5248人 → 专任教师数')
+    expect(JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')).indicators).toEqual([])
+    const taken = spawnSync(
+      process.execPath,
+      [bin, 'import', input, '-o', join(dir, 'b.json'), '--figures'],
+      { encoding: 'utf8' },
+    )
+    expect(taken.status).toBe(0)
+    const draft = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'))
+    const teachers = draft.indicators.find(
+      (i: { catalogKey: string | null }) => i.catalogKey === 'teachers',
+    )
+    expect(teachers.current).toBe('5248')
+  })
 })
 
 describe('caogao import, where the draft cannot be written', () => {

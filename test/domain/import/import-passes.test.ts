@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+
+import { figuresOf } from '../../../domain/import/figures.ts'
+import { furnitureOf } from '../../../domain/import/furniture.ts'
+import { importParagraphs, paragraphsOfText } from '../../../domain/import/import-paragraphs.ts'
+import { joinHardWraps, splitFlattened } from '../../../domain/import/rewrap.ts'
+import { structure } from '../../../domain/import/structure.ts'
+import { factsOfTitle, stripTitleSuffix } from '../../../domain/import/title.ts'
+
+describe('furniture by kind', () => {
+  it.each([
+    ['发布时间:2025-07-12 10:06:31 编辑:王晓 来源:县教育局 阅读:910次'],
+    ['【字号：大 中 小】'],
+    ['扫一扫在手机打开当前页'],
+    ['上一篇：关于做好寒假安全工作的通知'],
+    ['_第2页'],
+    ['3/6'],
+    ['【篇2】'],
+    ['8页　2000字　下载量：15'],
+    ['下面是小编为大家整理的工作总结，供大家参考。'],
+    ['网址：http://www.example.gov.cn/a.html'],
+  ])('drops %s', (line) => {
+    expect(furnitureOf(line)?.action).toBe('drop')
+  })
+
+  it('never drops a report sentence that happens to name a site or a download', () => {
+    const sentence =
+      '2、实施教育信息化行动计划。建成教育城域网，开通本站资源下载服务，为全区各类学校装备图书15万册，较高标准地完成了装备工作目标，受到上级充分肯定。'
+    expect(furnitureOf(sentence)?.action).not.toBe('drop')
+    const result = importParagraphs(paragraphsOfText(`某某县2025年教育工作总结\n${sentence}`), {
+      previousYear: false,
+    })
+    expect(JSON.stringify(result.body)).toContain('开通本站资源下载服务')
+    expect(result.report.doubtful.map((d) => d.text)).toEqual([sentence])
+  })
+})
+
+describe('levels as the writer meant', () => {
+  const levels = (text: string) =>
+    structure(paragraphsOfText(text))
+      .blocks.filter((b) => b.kind === 'heading')
+      .map((b) => `${b.level} ${b.text}`)
+
+  it('takes 1. as level 1 when the report starts its headings with it', () => {
+    expect(levels('1.工作情况\n（1）抓常规\n2.下步打算')).toEqual([
+      '1 工作情况',
+      '2 抓常规',
+      '1 下步打算',
+    ])
+  })
+
+  it('reads 一、 restarted under 二、 as the level below', () => {
+    expect(
+      levels('一、上半年工作\n（一）教学\n二、下半年思路\n一、抓开学\n二、抓安全\n三、总要求'),
+    ).toEqual(['1 上半年工作', '2 教学', '1 下半年思路', '2 抓开学', '2 抓安全', '2 总要求'])
+  })
+
+  it('keeps short items ending in ； as paragraph text, not sections', () => {
+    const { blocks } = structure(paragraphsOfText('一、做法\n1.看家庭收入；\n2.看住房条件；'))
+    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'paragraph'])
+  })
+})
+
+describe('rewrapping', () => {
+  it('splits text flattened into one line at its markers and spaces', () => {
+    const flat = `某某县2025年工作总结\u3000${'全县教育稳步发展。'.repeat(20)}\u3000一、主要工作 全年新建校舍3所。（一）抓质量。成绩提升。`
+    expect(splitFlattened(flat).slice(-3)).toEqual([
+      '一、主要工作',
+      '全年新建校舍3所。',
+      '（一）抓质量。成绩提升。',
+    ])
+  })
+
+  it('joins lines a PDF cut at one width, not a heading after them', () => {
+    const para =
+      '全县教育工作在县委县政府的领导下稳步推进，各项指标完成良好，群众满意度明显提高。'.repeat(3)
+    const lines = [...para.match(/.{1,20}/g)!, '二、下步打算', ...para.match(/.{1,20}/g)!]
+    const joined = joinHardWraps(lines.map((text) => ({ text })))
+    expect(joined.map((l) => l.text)).toEqual([para, '二、下步打算', para])
+  })
+})
+
+describe('title and figures', () => {
+  it('strips what a site adds to a title and reads its facts', () => {
+    expect(stripTitleSuffix('某某镇中心学校2025年学生资助工作总结_某某文库')).toBe(
+      '某某镇中心学校2025年学生资助工作总结',
+    )
+    expect(factsOfTitle('某某县教育局2025年上半年工作总结及下半年工作思路')).toEqual({
+      year: 2025,
+      kind: 'half-year',
+      topic: '',
+      unit: '某某县教育局',
+    })
+  })
+
+  it('finds every figure with a unit and the phrase that names it', () => {
+    const figures = figuresOf(
+      '全年共资助家庭经济困难学生3182人次，发放奖助学金52.7万元，巩固率达到99.2%。',
+      0,
+    )
+    expect(figures.map((f) => [f.phrase, f.value, f.unit, f.total, f.catalogKey])).toEqual([
+      ['资助家庭经济困难学生', '3182', '人次', true, 'aided-students'],
+      ['发放奖助学金', '52.7', '万元', false, 'aid-amount'],
+      ['巩固率', '99.2', '%', false, 'retention-9y'],
+    ])
+  })
+})
