@@ -158,11 +158,33 @@ describe('a heading marker typed by keys, then a word through the IME', () => {
     ['1．', 3, 'h3'],
     ['1. ', 3, 'h3'],
     ['２.', 3, 'h3'],
+    ['一、', 1, 'h1'],
+    ['一、 ', 1, 'h1'],
+    ['（一）', 2, 'h2'],
+    ['(一)', 2, 'h2'],
+    ['（一） ', 2, 'h2'],
+    ['（1）', 4, 'h4'],
+    ['(1)', 4, 'h4'],
   ])(
     '"%s" then 教育 makes a level-%i heading without the typed marker',
     async (marker, _l, tag) => {
       await newParagraph()
       await page.keyboard.type(marker)
+      await imeType('jiaoyu', '教育')
+      const heading = page.locator(`.page-body ${tag}`).last()
+      await expect.poll(() => heading.textContent()).toBe('教育')
+      await expectSavedSoon('"text":"教育"')
+    },
+  )
+
+  it.each([
+    ['yi', '一、', 1, 'h1'],
+    ['yi', '（一）', 2, 'h2'],
+  ])(
+    'a marker committed by the IME too (%s → "%s"), then 教育: a level-%i heading',
+    async (pinyin, marker, _l, tag) => {
+      await newParagraph()
+      await imeType(pinyin, marker)
       await imeType('jiaoyu', '教育')
       const heading = page.locator(`.page-body ${tag}`).last()
       await expect.poll(() => heading.textContent()).toBe('教育')
