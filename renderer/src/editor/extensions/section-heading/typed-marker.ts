@@ -61,6 +61,17 @@ export function typedMarkerPlugin(headingType: () => NodeType): Plugin {
   return new Plugin({
     key: typedMarkerKey,
     props: {
+      // "一、 " by keys: the marker became the drawn number at 、, so the space after it would
+      // start the heading's text. A heading never starts with a space; drop it.
+      handleTextInput: (view, from, to, text) => {
+        const $from = view.state.doc.resolve(from)
+        return (
+          from === to &&
+          /^[\s\u3000]+$/.test(text) &&
+          $from.parent.type === headingType() &&
+          $from.parentOffset === 0
+        )
+      },
       handleDOMEvents: {
         compositionend: (view, event) => {
           const committed = event.data.trim()
