@@ -192,6 +192,30 @@ describe('a heading marker typed by keys, then a word through the IME', () => {
     },
   )
 
+  it('Enter at once after the commit: the heading is made before the line breaks', async () => {
+    await newParagraph()
+    await page.keyboard.type('2.')
+    // A busy machine handles a waiting key before any timer: Enter in the same turn as the commit.
+    await page.locator('.page-body').evaluate((el) => {
+      const enter = () =>
+        el.dispatchEvent(
+          new KeyboardEvent('keydown', {
+            key: 'Enter',
+            code: 'Enter',
+            bubbles: true,
+            cancelable: true,
+          }),
+        )
+      el.addEventListener('compositionend', () => queueMicrotask(() => queueMicrotask(enter)), {
+        once: true,
+      })
+    })
+    await imeType('gaozhong', '高中教育')
+    await expect.poll(() => page.locator('.page-body h3').last().textContent()).toBe('高中教育')
+    await expect.poll(() => blockText(4)).toBe('')
+    await expectSavedSoon('"text":"高中教育"')
+  })
+
   it('"1. " then a character typed by keys makes the same heading', async () => {
     await newParagraph()
     await page.keyboard.type('1. 教育')
