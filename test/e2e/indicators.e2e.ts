@@ -1,11 +1,11 @@
 import { join } from 'node:path'
 
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
 import { openNewDraft } from './page-api.ts'
 import { SCREENSHOT_DIR, useBrowser } from './support.ts'
-import { TYPING_MODES, typeIn, typeInto, type TypingMode } from './typing.ts'
+import { TYPING_MODES, imeType, typeIn, typeInto, type TypingMode } from './typing.ts'
 
 const session = useBrowser({ pagePerTest: true })
 
@@ -21,6 +21,18 @@ async function addRetention(p: Page, mode: TypingMode) {
   await typeInto(card.getByLabel('今年'), mode, '99.66')
   await typeInto(card.getByLabel('上年'), mode, '99.14')
   return card
+}
+
+/**
+ * Types a whole value over the field's selected value in one input, as a paste or one IME commit
+ * does. Key by key, a readable start ("9" of "9９.66", "10" of "101", or the emptied field) would
+ * take effect on its own first; the IME's pinyin on the way is never readable as a number.
+ */
+async function enterWhole(field: Locator, mode: TypingMode, value: string) {
+  await field.click()
+  await field.press('Control+a')
+  if (mode === 'keys') await field.page().keyboard.insertText(value)
+  else await imeType(field.page(), 'jiu', value)
 }
 
 describe.each(TYPING_MODES)('indicator fields, typing by %s', (mode) => {
@@ -62,12 +74,12 @@ describe.each(TYPING_MODES)('indicator fields, typing by %s', (mode) => {
     await openNewDraft(session.page, { kind: 'blank' })
     const card = await addRetention(session.page, mode)
     const current = card.getByLabel('今年')
-    await typeInto(current, mode, '9９.66')
+    await enterWhole(current, mode, '9９.66')
     await current.blur()
     await expect(card.getByRole('alert').textContent()).resolves.toMatch(
       /混有全角和半角.*仍按“99.66”使用/,
     )
-    await typeInto(current, mode, '101')
+    await enterWhole(current, mode, '101')
     await current.blur()
     await expect(card.getByRole('alert').textContent()).resolves.toMatch(/0—100%/)
     await expect(card.getByTestId('comparison').textContent()).resolves.toBe(

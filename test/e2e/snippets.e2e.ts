@@ -7,11 +7,12 @@ import { openNewDraft } from './page-api.ts'
 import { SCREENSHOT_DIR, useBrowser } from './support.ts'
 import { TYPING_MODES, typeIn, typeInto } from './typing.ts'
 
-const session = useBrowser({ pagePerTest: true })
-
 const firstParagraph = (p: Page) => p.locator('.page-body p').first()
 
 describe.each(TYPING_MODES)('phrase snippets, typing by %s', (mode) => {
+  // A host of its own: the writer's own snippet saved by keys would already be there.
+  const session = useBrowser({ pagePerTest: true })
+
   it('finds 在……正确领导下 by "zqld", inserts it with the unit filled, and Tab reaches the slot', async () => {
     await openNewDraft(session.page, { kind: 'blank' })
     await session.page.getByRole('tab', { name: '常用语' }).click()
@@ -61,9 +62,15 @@ describe.each(TYPING_MODES)('phrase snippets, typing by %s', (mode) => {
       .getByText('常用语留空：完成情况')
       .waitFor()
   })
+
+  it('threw no page errors', () => {
+    expect(session.pageErrors).toEqual([])
+  })
 })
 
 describe('phrase snippets', () => {
+  const session = useBrowser({ pagePerTest: true })
+
   it('offers snippets on // with pinyin, filled from the metadata', async () => {
     await openNewDraft(session.page, { kind: 'blank' })
     await session.page.locator('.page-body').click()
