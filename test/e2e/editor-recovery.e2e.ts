@@ -2,22 +2,23 @@ import { describe, expect, it } from 'vitest'
 
 import { callApi, openNewDraft } from './page-api.ts'
 import { useBrowser } from './support.ts'
-
-// ?testRenderError mounts the probe that breaks the editor on request; a minute's pause
-// before saving means only the rescue can have saved the last sentence.
-const session = useBrowser({ pagePerTest: false, query: '?testRenderError&autosaveIdleMs=60000' })
+import { TYPING_MODES, typeIn } from './typing.ts'
 
 interface Revision {
   id: string
   reason: string
 }
 
-describe('when the editor breaks', () => {
+describe.each(TYPING_MODES)('when the editor breaks, typing by %s', (mode) => {
+  // ?testRenderError mounts the probe that breaks the editor on request; a minute's pause
+  // before saving means only the rescue can have saved the last sentence.
+  const session = useBrowser({ pagePerTest: false, query: '?testRenderError&autosaveIdleMs=60000' })
+
   it('saves the last text as a revision, says so, and reloads the draft on 重新载入', async () => {
     const page = session.page
     const id = await openNewDraft(page, { kind: 'blank' })
     await page.locator('.page-body').click()
-    await page.keyboard.type('出错前写下的最后一句。')
+    await typeIn(page, mode, '出错前写下的最后一句。')
     await expect(page.getByTestId('save-state').textContent()).resolves.toBe('有未保存的修改')
 
     await page.evaluate(() => window.dispatchEvent(new Event('caogao:test-render-error')))

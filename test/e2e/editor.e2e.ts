@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { TEAM_REPORTS } from '../support/external-corpus.ts'
 import { openNewDraft } from './page-api.ts'
 import { SCREENSHOT_DIR, useBrowser } from './support.ts'
+import { TYPING_MODES, typeIn, typeInto } from './typing.ts'
 
 const session = useBrowser({ pagePerTest: true })
 
@@ -32,7 +33,7 @@ function outlineTitles(p: Page) {
     )
 }
 
-describe('the sectioned editor', () => {
+describe.each(TYPING_MODES)('the sectioned editor, typing by %s', (mode) => {
   it('numbers the annual template, fills a section, and renumbers after a drag in the outline', async () => {
     await openNewDraft(session.page)
     const h = await headings(session.page)
@@ -46,7 +47,7 @@ describe('the sectioned editor', () => {
     // Fill the guidance paragraph under （二）.
     const guided = session.page.locator('.page-body p[data-guidance^="写幼儿园数"]')
     await guided.click()
-    await session.page.keyboard.type('全区学前三年毛入园率达到92.5%。')
+    await typeIn(session.page, mode, '全区学前三年毛入园率达到92.5%。')
     await expect(guided.textContent()).resolves.toBe('全区学前三年毛入园率达到92.5%。')
 
     // Drag （二） above （一）: its text goes with it and the numbers follow.
@@ -90,24 +91,110 @@ describe('the sectioned editor', () => {
     await openNewDraft(session.page, { kind: 'blank' })
     const body = session.page.locator('.page-body')
     await body.click()
-    await session.page.keyboard.type('二、主要工作')
+    // Markers by keys, the words in the typing mode.
+    const line = async (marker: string, words: string) => {
+      await session.page.keyboard.type(marker)
+      await typeIn(session.page, mode, words)
+    }
+    await line('二、', '主要工作')
     await session.page.keyboard.press('Enter')
-    await session.page.keyboard.type('（三）学前教育')
+    await line('（三）', '学前教育')
     await session.page.keyboard.press('Enter')
-    await session.page.keyboard.type('2.高中教育')
+    await line('2.', '高中教育')
     await session.page.keyboard.press('Enter')
-    await session.page.keyboard.type('(1)招生')
+    await line('(1)', '招生')
     await session.page.keyboard.press('Enter')
-    await session.page.keyboard.type('1.5万元用于维修。')
-    expect(await headings(session.page)).toEqual([
-      '一、主要工作',
-      '（一）学前教育',
-      '1.高中教育',
-      '（1）招生',
-    ])
+    await typeIn(session.page, mode, '1.5万元用于维修。')
+    await expect
+      .poll(() => headings(session.page))
+      .toEqual(['一、主要工作', '（一）学前教育', '1.高中教育', '（1）招生'])
     await expect(body.locator('p').last().textContent()).resolves.toBe('1.5万元用于维修。')
   })
 
+  it('finds and replaces, counting matches, with replace-all as one undo step', async () => {
+    await openNewDraft(session.page, {
+      kind: 'blank',
+      body: {
+        type: 'doc',
+        content: ['全区教育系统坚持立德树人。', '全区教师队伍不断壮大。', '全区学校安全稳定。'].map(
+          (text) => ({
+            type: 'paragraph',
+            content: [{ type: 'text', text }],
+          }),
+        ),
+      },
+    })
+    await session.page.locator('.page-body').click()
+    await session.page.keyboard.press('Control+h')
+    await typeInto(
+      session.page.getByRole('search').getByLabel('查找', { exact: true }),
+      mode,
+      '全区',
+    )
+    await expect
+      .poll(() => session.page.getByTestId('find-count').textContent())
+      .toBe('第 1 处，共 3 处')
+    await typeInto(session.page.getByRole('search').getByLabel('替换为'), mode, '全县')
+    await session.page.getByRole('button', { name: '全部替换' }).click()
+    await expect.poll(() => session.page.locator('.page-body').textContent()).not.toContain('全区')
+    expect(await session.page.locator('.page-body').textContent()).toContain('全县教师队伍')
+    await session.page.getByRole('button', { name: '关闭查找' }).click()
+    await expect
+      .poll(() =>
+        session.page.evaluate(() => document.activeElement?.classList.contains('ProseMirror')),
+      )
+      .toBe(true)
+    await session.page.keyboard.press('Control+z')
+    const text = await session.page.locator('.page-body').textContent()
+    expect(text!.match(/全区/g)).toHaveLength(3)
+  })
+
+  it('turns half-width punctuation after Chinese into full-width, and not after digits', async () => {
+    await openNewDraft(session.page, { kind: 'blank' })
+    await session.page.locator('.page-body').click()
+    await typeIn(session.page, mode, '一是加强领导,二是完善制度;新建合格学校(2所)!会议8:30开始')
+    await expect
+      .poll(() => session.page.locator('.page-body p').first().textContent())
+      .toBe('一是加强领导，二是完善制度；新建合格学校（2所）！会议8:30开始')
+  })
+
+  it('offers the next 一是 item, switches level-3 numbering, and jumps from the outline', async () => {
+    await openNewDraft(session.page)
+    await session.page.locator('.page-body p[data-guidance^="写党组织建设"]').click()
+    await typeIn(session.page, mode, '一是加强领导；')
+    await session.page.getByText('按 Tab 键接着写“二是”').waitFor()
+    await session.page.keyboard.press('Tab')
+    await typeIn(session.page, mode, '完善制度。')
+    await expect(
+      session.page.locator('.page-body p[data-guidance^="写党组织建设"]').textContent(),
+    ).resolves.toBe('一是加强领导；二是完善制度。')
+
+    await session.page.getByRole('button', { name: '设置' }).click()
+    await session.page.getByLabel('1、（部分地区习惯）').check()
+    await session.page.getByRole('button', { name: '完成' }).click()
+    await session.page.locator('.page-body').click()
+    await session.page.keyboard.press('Control+End')
+    await session.page.keyboard.press('Enter')
+    await session.page.keyboard.type('1、')
+    await typeIn(session.page, mode, '第一项')
+    await expect.poll(() => headings(session.page)).toContain('1、第一项')
+
+    await session.page
+      .getByTestId('outline-item')
+      .filter({ hasText: '存在的问题' })
+      .getByRole('button')
+      .last()
+      .click()
+    await expect
+      .poll(() => session.page.getByTestId('section-path').textContent())
+      .toBe('二、存在的问题')
+    const box = await session.page.locator('.page-body h1', { hasText: '存在的问题' }).boundingBox()
+    expect(box!.y).toBeGreaterThan(50)
+    expect(box!.y).toBeLessThan(850)
+  })
+})
+
+describe('the sectioned editor', () => {
   it('shows a run-in heading in two faces and keeps it one paragraph', async () => {
     await openNewDraft(session.page, {
       kind: 'blank',
@@ -153,49 +240,6 @@ describe('the sectioned editor', () => {
     )
   })
 
-  it('finds and replaces, counting matches, with replace-all as one undo step', async () => {
-    await openNewDraft(session.page, {
-      kind: 'blank',
-      body: {
-        type: 'doc',
-        content: ['全区教育系统坚持立德树人。', '全区教师队伍不断壮大。', '全区学校安全稳定。'].map(
-          (text) => ({
-            type: 'paragraph',
-            content: [{ type: 'text', text }],
-          }),
-        ),
-      },
-    })
-    await session.page.locator('.page-body').click()
-    await session.page.keyboard.press('Control+h')
-    await session.page.getByRole('search').getByLabel('查找', { exact: true }).fill('全区')
-    await expect
-      .poll(() => session.page.getByTestId('find-count').textContent())
-      .toBe('第 1 处，共 3 处')
-    await session.page.getByRole('search').getByLabel('替换为').fill('全县')
-    await session.page.getByRole('button', { name: '全部替换' }).click()
-    await expect.poll(() => session.page.locator('.page-body').textContent()).not.toContain('全区')
-    expect(await session.page.locator('.page-body').textContent()).toContain('全县教师队伍')
-    await session.page.getByRole('button', { name: '关闭查找' }).click()
-    await expect
-      .poll(() =>
-        session.page.evaluate(() => document.activeElement?.classList.contains('ProseMirror')),
-      )
-      .toBe(true)
-    await session.page.keyboard.press('Control+z')
-    const text = await session.page.locator('.page-body').textContent()
-    expect(text!.match(/全区/g)).toHaveLength(3)
-  })
-
-  it('turns half-width punctuation after Chinese into full-width, and not after digits', async () => {
-    await openNewDraft(session.page, { kind: 'blank' })
-    await session.page.locator('.page-body').click()
-    await session.page.keyboard.type('一是加强领导,二是完善制度;新建合格学校(2所)!会议8:30开始')
-    await expect(session.page.locator('.page-body p').first().textContent()).resolves.toBe(
-      '一是加强领导，二是完善制度；新建合格学校（2所）！会议8:30开始',
-    )
-  })
-
   it('pastes a fixture report as numbered sections', async () => {
     await openNewDraft(session.page, { kind: 'blank' })
     await session.page.locator('.page-body').click()
@@ -218,40 +262,6 @@ describe('the sectioned editor', () => {
     expect(h.filter((x) => /^[一二三四五六七八九十]+、/.test(x))).toHaveLength(3)
     await session.page.locator('.page-body h3').first().scrollIntoViewIfNeeded()
     await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'pasted-report.png') })
-  })
-
-  it('offers the next 一是 item, switches level-3 numbering, and jumps from the outline', async () => {
-    await openNewDraft(session.page)
-    await session.page.locator('.page-body p[data-guidance^="写党组织建设"]').click()
-    await session.page.keyboard.type('一是加强领导；')
-    await session.page.getByText('按 Tab 键接着写“二是”').waitFor()
-    await session.page.keyboard.press('Tab')
-    await session.page.keyboard.type('完善制度。')
-    await expect(
-      session.page.locator('.page-body p[data-guidance^="写党组织建设"]').textContent(),
-    ).resolves.toBe('一是加强领导；二是完善制度。')
-
-    await session.page.getByRole('button', { name: '设置' }).click()
-    await session.page.getByLabel('1、（部分地区习惯）').check()
-    await session.page.getByRole('button', { name: '完成' }).click()
-    await session.page.locator('.page-body').click()
-    await session.page.keyboard.press('Control+End')
-    await session.page.keyboard.press('Enter')
-    await session.page.keyboard.type('1、第一项')
-    await expect.poll(() => headings(session.page)).toContain('1、第一项')
-
-    await session.page
-      .getByTestId('outline-item')
-      .filter({ hasText: '存在的问题' })
-      .getByRole('button')
-      .last()
-      .click()
-    await expect
-      .poll(() => session.page.getByTestId('section-path').textContent())
-      .toBe('二、存在的问题')
-    const box = await session.page.locator('.page-body h1', { hasText: '存在的问题' }).boundingBox()
-    expect(box!.y).toBeGreaterThan(50)
-    expect(box!.y).toBeLessThan(850)
   })
 
   it('threw no page errors', () => {

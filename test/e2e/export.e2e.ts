@@ -6,14 +6,15 @@ import { describe, expect, it } from 'vitest'
 
 import { openNewDraft } from './page-api.ts'
 import { SCREENSHOT_DIR, useBrowser } from './support.ts'
+import { TYPING_MODES, typeIn } from './typing.ts'
 
-const session = useBrowser({ pagePerTest: false })
+describe.each(TYPING_MODES)('exporting from the editor, typing by %s', (mode) => {
+  const session = useBrowser({ pagePerTest: false })
 
-describe('exporting from the editor', () => {
   it('lists open places first, exports anyway, and the file holds the text just typed', async () => {
     await openNewDraft(session.page, { kind: 'annual' })
     await session.page.locator('.page-body p').first().click()
-    await session.page.keyboard.type('今年，全县教育工作稳步推进。')
+    await typeIn(session.page, mode, '今年，全县教育工作稳步推进。')
     await session.page.getByRole('button', { name: '导出 Word' }).click()
     const dialog = session.page.getByRole('dialog', { name: '导出前请检查' })
     await dialog.waitFor()
@@ -55,7 +56,7 @@ describe('exporting from the editor', () => {
       }),
     )
     await page.locator('.page-body').click()
-    await page.keyboard.type('这是导出前最后写的一句。')
+    await typeIn(page, mode, '这是导出前最后写的一句。')
     const before = await readdir(join(session.host.dataDir, 'exports'))
     await page.getByRole('button', { name: '导出 Word' }).click()
     await expect(page.getByTestId('export-unsaved').textContent()).resolves.toBe(

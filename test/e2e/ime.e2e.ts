@@ -158,6 +158,13 @@ describe('a heading marker typed by keys, then a word through the IME', () => {
     ['1．', 3, 'h3'],
     ['1. ', 3, 'h3'],
     ['２.', 3, 'h3'],
+    ['一、', 1, 'h1'],
+    ['一、 ', 1, 'h1'],
+    ['（一）', 2, 'h2'],
+    ['(一)', 2, 'h2'],
+    ['（一） ', 2, 'h2'],
+    ['（1）', 4, 'h4'],
+    ['(1)', 4, 'h4'],
   ])(
     '"%s" then 教育 makes a level-%i heading without the typed marker',
     async (marker, _l, tag) => {
@@ -169,6 +176,45 @@ describe('a heading marker typed by keys, then a word through the IME', () => {
       await expectSavedSoon('"text":"教育"')
     },
   )
+
+  it.each([
+    ['yi', '一、', 1, 'h1'],
+    ['yi', '（一）', 2, 'h2'],
+  ])(
+    'a marker committed by the IME too (%s → "%s"), then 教育: a level-%i heading',
+    async (pinyin, marker, _l, tag) => {
+      await newParagraph()
+      await imeType(pinyin, marker)
+      await imeType('jiaoyu', '教育')
+      const heading = page.locator(`.page-body ${tag}`).last()
+      await expect.poll(() => heading.textContent()).toBe('教育')
+      await expectSavedSoon('"text":"教育"')
+    },
+  )
+
+  it('Enter at once after the commit: the heading is made before the line breaks', async () => {
+    await newParagraph()
+    await page.keyboard.type('2.')
+    // A busy machine handles a waiting key before any timer: Enter in the same turn as the commit.
+    await page.locator('.page-body').evaluate((el) => {
+      const enter = () =>
+        el.dispatchEvent(
+          new KeyboardEvent('keydown', {
+            key: 'Enter',
+            code: 'Enter',
+            bubbles: true,
+            cancelable: true,
+          }),
+        )
+      el.addEventListener('compositionend', () => queueMicrotask(() => queueMicrotask(enter)), {
+        once: true,
+      })
+    })
+    await imeType('gaozhong', '高中教育')
+    await expect.poll(() => page.locator('.page-body h3').last().textContent()).toBe('高中教育')
+    await expect.poll(() => blockText(4)).toBe('')
+    await expectSavedSoon('"text":"高中教育"')
+  })
 
   it('"1. " then a character typed by keys makes the same heading', async () => {
     await newParagraph()

@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from 'playwright-core'
+import type { CDPSession, Locator, Page } from 'playwright-core'
 
 /** How a string reaches the editor: key by key, or through a Chinese IME. */
 export type TypingMode = 'keys' | 'ime'
@@ -41,8 +41,31 @@ export async function imeType(page: Page, pinyin: string, result: string): Promi
   await cdp.send('Input.insertText', { text: result })
 }
 
-/** Types `text` in the given mode; through the IME each string is one composition. */
+/** Runs of printable ASCII (digits, Latin, "%") and runs of everything else. */
+const RUNS = /[\x20-\x7e]+|[^\x20-\x7e]+/g
+
+/**
+ * Types `text` in the given mode. Through the IME each run of Chinese text is one composition;
+ * digits and Latin letters between them are typed by keys, as an IME passes them through.
+ */
 export async function typeIn(page: Page, mode: TypingMode, text: string): Promise<void> {
-  if (mode === 'keys') await page.keyboard.type(text)
-  else await imeType(page, 'pinyin'.slice(0, Math.max(1, Math.min(6, text.length * 2))), text)
+  if (mode === 'keys') {
+    await page.keyboard.type(text)
+    return
+  }
+  for (const run of text.match(RUNS) ?? []) {
+    if (/^[\x20-\x7e]/.test(run)) await page.keyboard.type(run)
+    else await imeType(page, 'pinyin'.slice(0, Math.max(1, Math.min(6, run.length * 2))), run)
+  }
+}
+
+/**
+ * Replaces the value of a form field as a writer does: focus it, select all, delete, then type
+ * in the given mode, so that the IME's text goes into the focused field.
+ */
+export async function typeInto(field: Locator, mode: TypingMode, text: string): Promise<void> {
+  await field.click()
+  await field.press('Control+a')
+  await field.press('Backspace')
+  await typeIn(field.page(), mode, text)
 }

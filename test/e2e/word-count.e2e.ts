@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { callApi } from './page-api.ts'
 import { useBrowser } from './support.ts'
+import { TYPING_MODES, typeIn } from './typing.ts'
 
 const session = useBrowser({ pagePerTest: false })
 
@@ -26,7 +27,7 @@ const ref = (indicatorId: string) => ({
   attrs: { indicatorId, form: 'value' },
 })
 
-describe('字数', () => {
+describe.each(TYPING_MODES)('字数, typing by %s', (mode) => {
   it('is the same in the status bar, the outline, the saved draft and the draft list', async () => {
     const { page } = session
     const { id } = await callApi<{ id: string }>(page, 'createDraft', {
@@ -85,7 +86,7 @@ describe('字数', () => {
     // Typing changes all of them alike; the saved count follows after autosave.
     await page.locator('.page-body p').first().click()
     await page.keyboard.press('End')
-    await page.keyboard.type('再写五个字')
+    await typeIn(page, mode, '再写五个字')
     await expect.poll(() => page.getByTestId('word-count').textContent()).toBe('字数 31')
     // Autosave waits for a pause in typing; a busy machine may take a while.
     await expect

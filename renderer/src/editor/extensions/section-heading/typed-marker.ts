@@ -58,21 +58,46 @@ export function typedMarkerPlugin(headingType: () => NodeType): Plugin {
     view.dispatch(tr.setMeta(typedMarkerKey, true))
     return true
   }
+  // The committed word still waiting to make its paragraph a heading.
+  let pending: string | null = null
+  const settle = (view: EditorView): boolean => {
+    if (pending === null || view.composing) return false
+    if (!view.state.selection.$from.parent.textContent.includes(pending)) return false
+    const committed = pending
+    pending = null
+    convert(view, committed)
+    return true
+  }
   return new Plugin({
     key: typedMarkerKey,
     props: {
+      // "一、 " by keys: the marker became the drawn number at 、, so the space after it would
+      // start the heading's text. A heading never starts with a space; drop it.
+      handleTextInput: (view, from, to, text) => {
+        const $from = view.state.doc.resolve(from)
+        return (
+          from === to &&
+          /^[\s\u3000]+$/.test(text) &&
+          $from.parent.type === headingType() &&
+          $from.parentOffset === 0
+        )
+      },
+      // A busy machine may handle the next key (Enter) before the timer below: settle first.
+      handleKeyDown: (view) => {
+        settle(view)
+        return false
+      },
       handleDOMEvents: {
         compositionend: (view, event) => {
           const committed = event.data.trim()
+          pending = committed || null
           if (!committed) return false
           // ProseMirror reads the composed text from the DOM after this event: wait for it.
           let tries = 0
           const attempt = () => {
-            if (view.isDestroyed) return
-            const ready =
-              !view.composing && view.state.selection.$from.parent.textContent.includes(committed)
-            if (ready) convert(view, committed)
-            else if (++tries < 5) setTimeout(attempt, 20)
+            if (view.isDestroyed || pending !== committed) return
+            if (!settle(view) && ++tries < 5) setTimeout(attempt, 20)
+            else if (tries >= 5) pending = null
           }
           setTimeout(attempt, 0)
           return false
