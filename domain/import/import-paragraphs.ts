@@ -157,7 +157,11 @@ function clean(paragraphs: readonly SourceParagraph[], dropped: ImportReport['dr
  */
 export function importParagraphs(
   source: readonly SourceParagraph[],
-  options: { previousYear: boolean },
+  options: {
+    previousYear: boolean
+    /** The source's breaks are Word paragraph marks: a sentence that ends a line ends a paragraph. */
+    paragraphMarks?: boolean
+  },
 ): ImportResult {
   const report: ImportReport = {
     sections: [],
@@ -273,7 +277,7 @@ export function importParagraphs(
     paragraphs.pop()
   }
   // After the closing is taken, so a signature never runs on into the last paragraph.
-  paragraphs = joinHardWraps(paragraphs)
+  paragraphs = joinHardWraps(paragraphs, { sentenceEndsParagraph: options.paragraphMarks ?? false })
   // The signing unit names the unit more fully than the title (白沙县 → 白沙县教育局).
   if (meta.signature && (!meta.unit || meta.signature.startsWith(meta.unit)))
     meta.unit = meta.signature

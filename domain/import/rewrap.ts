@@ -78,7 +78,10 @@ export function splitFlattened(text: string): string[] {
  * on into the next, unless the next starts a numbered heading. Linear: one pass to measure,
  * one to join.
  */
-export function joinHardWraps<T extends { text: string }>(lines: readonly T[]): T[] {
+export function joinHardWraps<T extends { text: string }>(
+  lines: readonly T[],
+  options: { sentenceEndsParagraph?: boolean } = {},
+): T[] {
   // Pages wrap by glyph width (a digit half a character), copies by character count: both are measured.
   const byWidth = measure(
     lines.map((l) => displayWidth(l.text)),
@@ -94,10 +97,15 @@ export function joinHardWraps<T extends { text: string }>(lines: readonly T[]): 
   lines.forEach((line, i) => {
     if (open && styledMarker(line.text) === null) groups.at(-1)!.parts.push(line.text)
     else groups.push({ first: line, parts: [line.text] })
-    open = byWidth.reaches(i) || byChars.reaches(i)
+    open =
+      (byWidth.reaches(i) || byChars.reaches(i)) &&
+      !(options.sentenceEndsParagraph && SENTENCE_END.test(line.text))
   })
   return groups.map((g) => ({ ...g.first, text: g.parts.join('') }))
 }
+
+/** In a Word file, a line that ends a sentence at the wrap width is still a paragraph of its own. */
+const SENTENCE_END = /[。！？；]$/
 
 /** Whether most long lines end near one length, and which lines reach it. */
 function measure(sizes: readonly number[], tolerance: number) {

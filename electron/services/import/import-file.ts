@@ -159,8 +159,11 @@ export async function importFile(
   if (bytes.length > MAX_IMPORT_BYTES) throw fail(LIMIT_MESSAGES.fileBytes)
   let paragraphs: SourceParagraph[]
   if (ext === '.doc' || ext === '.wps') {
-    if (isZip(bytes)) paragraphs = await docxParagraphs(bytes)
-    else if (!isOleCompound(bytes))
+    if (isZip(bytes)) {
+      // A .docx renamed .doc: the same limits before anything is unpacked.
+      checkDocxLimits(bytes)
+      paragraphs = await docxParagraphs(bytes)
+    } else if (!isOleCompound(bytes))
       throw fail('这不是有效的 Word 或 WPS 文件，可能是改了扩展名的其他文件。')
     else paragraphs = await oleParagraphs(bytes)
   } else if (ext === '.docx') {
@@ -189,7 +192,7 @@ export async function importFile(
   }
   checkSourceSize(paragraphs)
   progress(0.6)
-  const result = importParagraphs(paragraphs, { previousYear })
+  const result = importParagraphs(paragraphs, { previousYear, paragraphMarks: ext !== '.txt' })
   progress(0.9)
   if (result.report.sections.length === 0 && result.body.every((b) => !b.content?.length)) {
     throw fail('文件中没有找到文字内容。')

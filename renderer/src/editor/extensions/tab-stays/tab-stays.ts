@@ -8,7 +8,8 @@ import { Extension } from '@tiptap/core'
 export const TabStays = Extension.create({
   name: 'tabStays',
   // After every other Tab handler.
-  priority: 0,
+  // Tiptap reads priority 0 as the default (100): 1 is the lowest that sorts last.
+  priority: 1,
 
   addKeyboardShortcuts() {
     return {
