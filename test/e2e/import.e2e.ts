@@ -10,24 +10,25 @@ const session = useBrowser({ pagePerTest: false })
 const fixture = join(TEAM_REPORTS, 'county-annual.txt')
 
 describe('importing last year’s report', () => {
-  it('makes a sectioned draft with figures as last year’s values, and lists what it found', async () => {
+  it('makes a sectioned draft, and figures become last year’s values only when taken', async () => {
     await session.page.getByRole('button', { name: '导入已有报告' }).click()
     await session.page.getByLabel('选择文件').setInputFiles(fixture)
     await session.page.getByRole('button', { name: '导入', exact: true }).click()
     const summary = session.page.getByTestId('import-summary')
     await summary.waitFor()
-    await expect(summary.textContent()).resolves.toMatch(
-      /找到 29 个章节标题，识别出 \d+ 处指标数字/,
-    )
+    await expect(summary.textContent()).resolves.toMatch(/找到 29 个章节标题，\d+ 处带单位的数字/)
     await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'import-report.png') })
 
-    // Undo one recognised figure: it goes back to the text it was read from.
-    const before = await session.page.locator('.page-body .indicator-ref').count()
-    await session.page.getByRole('button', { name: '还原为文字' }).first().click()
+    // Nothing is taken silently: the text keeps its figures as text until the writer takes them.
+    await expect(session.page.locator('.page-body .indicator-ref').count()).resolves.toBe(0)
+    await session.page.getByLabel('上年的数值').check()
+    await session.page.getByRole('button', { name: /全部采用/ }).click()
+    await expect
+      .poll(() =>
+        session.page.getByTestId('figure-suggestion').filter({ hasText: '已采用' }).count(),
+      )
+      .toBeGreaterThan(0)
     await session.page.getByRole('button', { name: '开始编辑' }).click()
-    await expect(session.page.locator('.page-body .indicator-ref').count()).resolves.toBe(
-      before - 1,
-    )
 
     const h = await session.page
       .locator('.page-body h1, .page-body h2')
@@ -46,9 +47,7 @@ describe('importing last year’s report', () => {
     await expect(card.getByLabel('上年').inputValue()).resolves.toBe('12537')
     await expect(card.getByLabel('今年').inputValue()).resolves.toBe('')
     await card.getByLabel('今年').fill('12600')
-    await expect(
-      session.page.locator('.page-body .indicator-ref', { hasText: '12600人' }).count(),
-    ).resolves.toBeGreaterThan(0)
+    await expect(card.getByTestId('comparison').textContent()).resolves.toContain('增加')
   })
 
   it('refuses a binary .doc with a clear message', async () => {
@@ -63,7 +62,7 @@ describe('importing last year’s report', () => {
     await session.page
       .getByRole('dialog')
       .getByRole('alert')
-      .filter({ hasText: '另存为” .docx' })
+      .filter({ hasText: '不是有效的 Word 或 WPS 文件' })
       .waitFor()
   })
 

@@ -241,6 +241,8 @@ export function DraftEditor({
         <ImportReportDialog
           editor={editor}
           report={importReport}
+          indicators={session.indicators}
+          beforeBulkChange={keepRevision}
           onClose={() => {
             pendingImportReports.delete(draft.id)
             setModal(null)

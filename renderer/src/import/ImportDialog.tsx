@@ -78,14 +78,12 @@ export function ImportDialog({
         </>
       }
     >
-      <p className="hint">
-        支持 Word 文件（.docx）和文本文件（.txt）。旧版 .doc 请先在 Word 或 WPS 中另存为 .docx。
-      </p>
+      <p className="hint">支持 Word 文件（.docx、.doc）、WPS 文件（.wps）和文本文件（.txt）。</p>
       <label className="field">
         <span>选择文件</span>
         <input
           type="file"
-          accept=".docx,.txt,.doc"
+          accept=".docx,.doc,.wps,.txt"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </label>

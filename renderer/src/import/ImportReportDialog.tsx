@@ -1,52 +1,46 @@
 import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
 
-import { INDICATOR_REF } from '../../../domain/indicators/references.ts'
+import { indicatorsFromSuggestions } from '../../../domain/import/figures.ts'
+import type { IndicatorStore } from '../editor/indicators/indicator-store.ts'
 import { Dialog } from '../ui/Dialog.tsx'
 import type { ImportReport } from './ImportDialog.tsx'
 
-/** Position of the first reference of `indicatorId` read from `text` in block `block`, or null. */
-function referencePos(
-  editor: Editor,
-  block: number,
-  indicatorId: string,
-  text: string,
-): number | null {
-  let found: number | null = null
-  editor.state.doc.forEach((node, offset, index) => {
-    if (index !== block || found !== null) return
-    node.descendants((child, pos) => {
-      if (
-        found === null &&
-        child.type.name === INDICATOR_REF &&
-        child.attrs.indicatorId === indicatorId &&
-        child.attrs.origin === text
-      ) {
-        found = offset + 1 + pos
-      }
-    })
-  })
-  return found
-}
-
-/** 导入结果: what the import found, each with a jump; each recognised figure can be undone on its own. */
+/**
+ * 导入结果: what the import found, each with a jump. The figures are suggestions: the writer takes
+ * them as indicators (all, a group, or one), as this year's or last year's values; none is
+ * taken without a click.
+ */
 export function ImportReportDialog({
   editor,
   report,
+  indicators,
+  beforeBulkChange,
   onClose,
 }: {
   editor: Editor
   report: ImportReport
+  indicators: IndicatorStore
+  /** Keeps a revision before many figures are taken at once. */
+  beforeBulkChange: () => Promise<unknown>
   onClose: () => void
 }) {
-  const [undone, setUndone] = useState<Set<number>>(new Set())
-  const undo = (i: number) => {
-    const figure = report.figures[i]!
-    const pos = referencePos(editor, figure.block, figure.indicatorId, figure.text)
-    if (pos === null) return
-    if (!editor.commands.unlinkIndicatorRefAt(pos, figure.text)) return
-    setUndone((old) => new Set(old).add(i))
+  const [previousYear, setPreviousYear] = useState(false)
+  const [taken, setTaken] = useState<ReadonlySet<number>>(new Set())
+  const groups = [...new Set(report.figures.map((f) => f.group))]
+  const take = async (which: number[]) => {
+    const fresh = which.filter((i) => !taken.has(i))
+    if (fresh.length === 0) return
+    if (fresh.length > 1) await beforeBulkChange()
+    const present = new Set(indicators.list().map((i) => i.id))
+    const made = indicatorsFromSuggestions(
+      fresh.map((i) => report.figures[i]!),
+      { previousYear },
+    )
+    for (const indicator of made) if (!present.has(indicator.id)) indicators.add(indicator)
+    setTaken((old) => new Set([...old, ...fresh]))
   }
+  const all = report.figures.map((_, i) => i)
   const go = (block: number) => {
     onClose()
     editor.commands.revealBlock(block)
@@ -63,31 +57,80 @@ export function ImportReportDialog({
       }
     >
       <p role="status" data-testid="import-summary">
-        找到 {report.sections.length} 个章节标题，识别出 {report.figures.length} 处指标数字，删去{' '}
+        找到 {report.sections.length} 个章节标题，{report.figures.length} 处带单位的数字，删去{' '}
         {report.dropped.length} 处网页内容
         {report.slips.length > 0 ? `，修正了 ${report.slips.length} 处编号` : ''}。
       </p>
       <div className="import-report">
         {report.figures.length > 0 && (
-          <section>
-            <h3>识别的指标数字（已填入“指标”并在正文中自动引用）</h3>
-            <ul>
-              {report.figures.map((f, i) => (
-                <li key={i}>
-                  {f.name}：{f.text}
-                  <button type="button" className="link-button" onClick={() => go(f.block)}>
-                    查看
-                  </button>
-                  {undone.has(i) ? (
-                    <span className="hint">已还原为文字</span>
-                  ) : (
-                    <button type="button" className="link-button" onClick={() => undo(i)}>
-                      还原为文字
+          <section data-testid="figure-suggestions">
+            <h3>文中的数字（可作为“指标”采用，不采用则只是文字）</h3>
+            <fieldset className="radio-group compact">
+              <legend>采用为</legend>
+              <label>
+                <input
+                  type="radio"
+                  name="figure-year"
+                  checked={!previousYear}
+                  onChange={() => setPreviousYear(false)}
+                />
+                今年的数值
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="figure-year"
+                  checked={previousYear}
+                  onChange={() => setPreviousYear(true)}
+                />
+                上年的数值
+              </label>
+            </fieldset>
+            <button type="button" onClick={() => void take(all)}>
+              全部采用（{report.figures.length} 处）
+            </button>
+            {groups.map((group) => {
+              const members = all.filter((i) => report.figures[i]!.group === group)
+              return (
+                <div key={group} className="figure-group">
+                  <h4>
+                    {group}
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => void take(members)}
+                    >
+                      采用本组
                     </button>
-                  )}
-                </li>
-              ))}
-            </ul>
+                  </h4>
+                  <ul>
+                    {members.map((i) => {
+                      const f = report.figures[i]!
+                      return (
+                        <li key={i} data-testid="figure-suggestion">
+                          {f.name}：{f.text}
+                          {f.total && <span className="hint">（合计）</span>}
+                          <button type="button" className="link-button" onClick={() => go(f.block)}>
+                            查看
+                          </button>
+                          {taken.has(i) ? (
+                            <span className="hint">已采用</span>
+                          ) : (
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => void take([i])}
+                            >
+                              采用
+                            </button>
+                          )}
+                        </li>
+                      )
+                    })}
+                  </ul>
+                </div>
+              )
+            })}
           </section>
         )}
         {report.ambiguous.length > 0 && (
