@@ -10,7 +10,8 @@ import { ensureSearchKeys, searchKeyOf } from '../indicators/search-keys.ts'
  */
 export class SnippetLibrary {
   private own: Snippet[] = []
-  private usage: Record<string, number> = {}
+  // Keyed by snippet ids, which the writer's own packs name: a Map, never a plain object.
+  private usage = new Map<string, number>()
   private readonly listeners = new Set<() => void>()
   private version = 0
 
@@ -29,7 +30,7 @@ export class SnippetLibrary {
   async load(): Promise<void> {
     const { snippets, usage } = await api.listSnippets({})
     this.own = snippets
-    this.usage = usage
+    this.usage = new Map(Object.entries(usage))
     this.changed()
     await ensureSearchKeys([...BUILTIN_SNIPPETS, ...snippets].map((s) => s.text))
     this.changed()
@@ -63,14 +64,14 @@ export class SnippetLibrary {
         return (
           b.score - a.score ||
           rank(pa) - rank(pb) ||
-          (this.usage[b.s.id] ?? 0) - (this.usage[a.s.id] ?? 0)
+          (this.usage.get(b.s.id) ?? 0) - (this.usage.get(a.s.id) ?? 0)
         )
       })
       .map((x) => x.s)
   }
 
   async recordUse(id: string): Promise<void> {
-    this.usage = { ...this.usage, [id]: (this.usage[id] ?? 0) + 1 }
+    this.usage = new Map(this.usage).set(id, (this.usage.get(id) ?? 0) + 1)
     this.changed()
     await api.recordSnippetUse({ id }).catch(() => undefined)
   }
