@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { callApi, openNewDraft } from './page-api.ts'
+import { openNewDraft, revisionReasons } from './page-api.ts'
 import { useBrowser } from './support.ts'
 
 const session = useBrowser({ pagePerTest: true })
@@ -50,16 +50,7 @@ describe('the deletion guard', () => {
     await page.keyboard.press('Control+a')
     await page.keyboard.press('Delete')
     await expect.poll(paragraphs).toEqual([''])
-    await expect
-      .poll(async () => {
-        const { revisions } = await callApi<{ revisions: { reason: string }[] }>(
-          page,
-          'listRevisions',
-          { id },
-        )
-        return revisions.map((r) => r.reason)
-      })
-      .toContain('before-bulk-change')
+    await expect.poll(() => revisionReasons(page, id)).toContain('before-bulk-change')
     // And Ctrl+Z brings the text back.
     await page.keyboard.press('Control+z')
     await expect.poll(paragraphs).toEqual(ALL)

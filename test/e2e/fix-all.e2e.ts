@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { callApi, openNewDraft } from './page-api.ts'
+import { openNewDraft, revisionReasons } from './page-api.ts'
 import { useBrowser } from './support.ts'
 
 const session = useBrowser({ pagePerTest: false })
@@ -34,16 +34,7 @@ describe('全部修正', () => {
     await page.getByRole('button', { name: /修正这 3 处/ }).click()
     const fixed = '我们实实在在地推进工作，全区小学在校学生24341人，初中在校学生12005人。'
     await expect.poll(() => paragraph.textContent()).toBe(fixed)
-    await expect
-      .poll(async () => {
-        const { revisions } = await callApi<{ revisions: { reason: string }[] }>(
-          page,
-          'listRevisions',
-          { id },
-        )
-        return revisions.map((r) => r.reason)
-      })
-      .toContain('before-bulk-change')
+    await expect.poll(() => revisionReasons(page, id)).toContain('before-bulk-change')
     await paragraph.click()
     await page.keyboard.press('Control+z')
     await expect.poll(() => paragraph.textContent()).toBe(TEXT)

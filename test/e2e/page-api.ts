@@ -55,3 +55,11 @@ export async function openNewDraft(
   await page.locator('.page-body').waitFor()
   return summary.id
 }
+
+/** Why each revision of a draft was kept, newest first. */
+export async function revisionReasons(page: Page, id: string): Promise<string[]> {
+  const { revisions } = await callApi<{ revisions: { reason: string }[] }>(page, 'listRevisions', {
+    id,
+  })
+  return revisions.map((r) => r.reason)
+}
