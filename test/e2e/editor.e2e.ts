@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
 import { TEAM_REPORTS } from '../support/external-corpus.ts'
-import { openNewDraft } from './page-api.ts'
+import { callApi, openNewDraft } from './page-api.ts'
 import { SCREENSHOT_DIR, useBrowser } from './support.ts'
 import { TYPING_MODES, typeIn, typeInto } from './typing.ts'
 
@@ -191,6 +191,9 @@ describe.each(TYPING_MODES)('the sectioned editor, typing by %s', (mode) => {
     const box = await session.page.locator('.page-body h1', { hasText: '存在的问题' }).boundingBox()
     expect(box!.y).toBeGreaterThan(50)
     expect(box!.y).toBeLessThan(850)
+
+    // The setting is the app's, shared by the tests after this one: back to GB/T 9704's 1.
+    await callApi(session.page, 'updateSettings', { level3Numbering: '1.' })
   })
 })
 

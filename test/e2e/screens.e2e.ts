@@ -65,9 +65,43 @@ describe.each(SCREENS)('the editor at $name', ({ name, width, height, scale }) =
       await page.screenshot({ path: join(SCREENSHOT_DIR, `editor-${name}.png`) })
 
       // Each side panel folds to a strip and comes back with its button.
-      await page.getByRole('button', { name: '收起' }).last().click()
+      await page.getByRole('button', { name: '收起侧栏' }).click()
       await page.getByRole('button', { name: '展开侧栏' }).click()
       await expect(page.getByRole('tab', { name: '校对' }).isVisible()).resolves.toBe(true)
+    } finally {
+      await context.close()
+    }
+  })
+})
+
+describe('a suggestion list near the bottom of the window', () => {
+  it('opens above the line instead of running off the screen', async () => {
+    const context = await session.browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      locale: 'zh-CN',
+    })
+    const page = await context.newPage()
+    try {
+      await page.goto(session.host.url)
+      await openNewDraft(page, { kind: 'blank', body: BODY })
+      // The last line of the page that is still above the status bar.
+      const index = await page.locator('.page-body p').evaluateAll((ps) => {
+        const limit = document.querySelector('.editor-status')!.getBoundingClientRect().top
+        let last = 0
+        ps.forEach((p, i) => {
+          if (p.getBoundingClientRect().bottom < limit - 10) last = i
+        })
+        return last
+      })
+      await page.locator('.page-body p').nth(index).click()
+      await page.keyboard.press('End')
+      await page.keyboard.type('//tc')
+      const list = page.getByRole('listbox', { name: '插入常用语' })
+      await list.waitFor()
+      const box = (await list.boundingBox())!
+      expect(box.y).toBeGreaterThanOrEqual(0)
+      expect(box.y + box.height).toBeLessThanOrEqual(720)
+      expect(box.x + box.width).toBeLessThanOrEqual(1280)
     } finally {
       await context.close()
     }

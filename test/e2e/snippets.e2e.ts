@@ -61,6 +61,10 @@ describe.each(TYPING_MODES)('phrase snippets, typing by %s', (mode) => {
       .getByRole('dialog', { name: '导出前请检查' })
       .getByText('常用语留空：完成情况')
       .waitFor()
+    // The dialog says what happens to the blank, and promises nothing it does not do.
+    const dialog = session.page.getByRole('dialog', { name: '导出前请检查' })
+    await expect(dialog.textContent()).resolves.toContain('原样导出')
+    await expect(dialog.textContent()).resolves.not.toContain('提示文字不会导出')
   })
 
   it('threw no page errors', () => {

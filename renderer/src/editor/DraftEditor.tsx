@@ -157,9 +157,11 @@ export function DraftEditor({
               <button
                 type="button"
                 className="panel-fold"
+                aria-label="收起大纲"
+                title="收起大纲"
                 onClick={() => setFolded({ ...folded, outline: true })}
               >
-                收起
+                «
               </button>
               <h2 className="panel-title">大纲</h2>
               {editor && (

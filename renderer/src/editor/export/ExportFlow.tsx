@@ -19,6 +19,13 @@ const LABEL: Record<PendingItem['kind'], string> = {
   slot: '常用语中待填的空',
 }
 
+/** What each kind of open place becomes in the exported file: said as it is, never promised away. */
+const IN_EXPORT: Record<PendingItem['kind'], string> = {
+  guidance: '灰色的提示文字不会导出',
+  'missing-value': '没有数值的指标在文件中是空白',
+  slot: '常用语中待填的空会按“［…］”原样导出',
+}
+
 /**
  * 导出 Word: saves first, lists what is still open (guidance left, figures blank) with the
  * choice to go back or export anyway, then offers to open the file or its folder.
@@ -102,7 +109,7 @@ export function useExportFlow(options: {
             )
               .map(([k, n]) => `${k} ${n} 处`)
               .join('，')}
-            ）。未填写的提示文字不会导出。
+            ）。{[...new Set(step.items.map((i) => IN_EXPORT[i.kind]))].join('；')}。
           </p>
         )}
         <ul className="pending-list">

@@ -51,9 +51,6 @@ export function SidePanel({
   }
   return (
     <aside className="side-panel" aria-label="侧栏">
-      <button type="button" className="panel-fold" onClick={() => onFold(true)}>
-        收起
-      </button>
       <div className="tabs" role="tablist" aria-label="侧栏">
         {TABS.map(([id, label]) => (
           <button
@@ -66,6 +63,15 @@ export function SidePanel({
             {label}
           </button>
         ))}
+        <button
+          type="button"
+          className="panel-fold"
+          aria-label="收起侧栏"
+          title="收起侧栏"
+          onClick={() => onFold(true)}
+        >
+          »
+        </button>
       </div>
       {panel === 'meta' && <MetaForm meta={meta} onChange={(next) => session.setMeta(next)} />}
       {panel === 'indicators' && editor && (

@@ -1,13 +1,27 @@
-import { useSyncExternalStore } from 'react'
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react'
 
 import type { SuggestBridge } from './suggest-bridge.ts'
 
 /** The quick-insert list under a typed trigger; ↑↓ to choose, Enter to insert, Esc to close. */
 export function SuggestPopup({ bridge }: { bridge: SuggestBridge }) {
   const state = useSyncExternalStore(bridge.subscribe, bridge.snapshot)
+  const popup = useRef<HTMLDivElement>(null)
+  // Inside the window: above the caret when there is no room below, never past the right edge.
+  useLayoutEffect(() => {
+    const el = popup.current
+    const rect = state?.rect
+    if (!el || !rect) return
+    const { width, height } = el.getBoundingClientRect()
+    const below = rect.bottom + 4
+    const top =
+      below + height <= window.innerHeight - 4 ? below : Math.max(4, rect.top - height - 4)
+    el.style.top = `${top}px`
+    el.style.left = `${Math.max(4, Math.min(rect.left, window.innerWidth - width - 4))}px`
+  })
   if (!state || !state.rect) return null
   return (
     <div
+      ref={popup}
       className="suggest-popup"
       role="listbox"
       aria-label={state.title}

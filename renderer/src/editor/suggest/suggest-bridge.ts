@@ -10,7 +10,7 @@ export interface SuggestState {
   items: SuggestItem[]
   selected: number
   /** Where the popup goes: under the typed trigger. */
-  rect: { left: number; bottom: number } | null
+  rect: { left: number; top: number; bottom: number } | null
   title: string
 }
 
@@ -47,7 +47,7 @@ export class SuggestBridge {
     this.set({
       items: props.items,
       selected: 0,
-      rect: rect ? { left: rect.left, bottom: rect.bottom } : null,
+      rect: rect ? { left: rect.left, top: rect.top, bottom: rect.bottom } : null,
       title: this.title,
     })
   }
