@@ -90,6 +90,8 @@ describe.each(TYPING_MODES)('indicator fields, typing by %s', (mode) => {
   it('inserts by typing # and pinyin initials, and lists a typed figure that contradicts the field', async () => {
     await openNewDraft(session.page, { kind: 'blank' })
     await addRetention(session.page, mode)
+    // # inserts in the 插入方式 chosen in the panel, as its button and drag do.
+    await session.page.getByLabel('只写数值').check()
     await session.page.locator('.page-body').click()
     await typeIn(session.page, mode, '巩固率为99.5%，其中')
     await session.page.keyboard.type('#ggl')

@@ -1,13 +1,14 @@
 import { readdir } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname } from 'node:path'
 
 import type { DraftFile } from '../../../domain/draft/draft.ts'
 import { buildExportModel } from '../../../domain/export/export-model.ts'
 import { fontsFor } from '../../../domain/export/gbt9704.ts'
+import { MAX_FILE_NAME_BYTES, TEMP_SUFFIX_BYTES } from '../../../domain/limits.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { isoDay } from '../../../domain/text/dates.ts'
-import { writeFileAtomic, errorCode } from '../drafts/atomic-write.ts'
-import { fsFailureMessage } from '../fs-error-message.ts'
+import { writeFileAtomic } from '../drafts/atomic-write.ts'
+import { errorCode, fsFailureMessage } from '../fs-error-message.ts'
 import { ServiceError } from '../service-error.ts'
 import { renderDocx } from './docx-writer.ts'
 
@@ -33,10 +34,39 @@ export function draftToDocx(
   })
 }
 
-/** "某某县教育局2026年工作总结.docx", without characters Windows refuses in a file name. */
+// Control characters (U+0000–U+001F, U+007F) are refused by Windows and by Node's fs (NUL).
+const isControl = (ch: string) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f
+const RESERVED_IN_NAME = /[\\/:*?"<>|]/g
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)$/i
+
+/** The longest prefix of `text` whose UTF-8 form fits in `bytes`, never half a character. */
+function cutToBytes(text: string, bytes: number): string {
+  const encoder = new TextEncoder()
+  let used = 0
+  let out = ''
+  for (const ch of text) {
+    const size = encoder.encode(ch).length
+    if (used + size > bytes) break
+    used += size
+    out += ch
+  }
+  return out
+}
+
+/**
+ * "某某县教育局2026年工作总结.docx": without the characters Windows refuses (\/:*?"<>|, NUL and
+ * other control characters), not a device name, and short enough in UTF-8 for a file system's
+ * 255-byte name limit with room for the temp suffix of the atomic write.
+ */
 export function defaultExportName(title: string): string {
-  const clean = title.replace(/[\\/:*?"<>|\r\n\t]/g, '').trim() || '工作总结'
-  return `${clean.slice(0, 120)}.docx`
+  const ext = '.docx'
+  const room = MAX_FILE_NAME_BYTES - TEMP_SUFFIX_BYTES - ext.length
+  const allowed = [...title.replace(RESERVED_IN_NAME, '')].filter((ch) => !isControl(ch))
+  let name = cutToBytes(allowed.join('').trim(), room)
+  // Windows drops trailing dots and spaces, and reserves device names.
+  name = name.replace(/[. ]+$/, '')
+  if (WINDOWS_DEVICE.test(name)) name = `${name}_`
+  return `${name || '工作总结'}${ext}`
 }
 
 /** Word and WPS keep an owner file "~$…" beside a document they have open. */
@@ -75,9 +105,4 @@ export async function writeExport(target: string, data: Buffer): Promise<void> {
       { cause: error },
     )
   }
-}
-
-/** Where the browser host puts exports, as it has no save dialog. */
-export function hostExportPath(dataDir: string, title: string): string {
-  return join(dataDir, 'exports', defaultExportName(title))
 }
