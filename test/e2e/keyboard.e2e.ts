@@ -47,8 +47,13 @@ describe.each(TYPING_MODES)('the keyboard, typing by %s', (mode) => {
     await openNewDraft(page, { kind: 'blank', body: BODY })
     await page.keyboard.press('Control+f')
     const bar = page.getByRole('search', { name: '查找和替换' })
+    // As a writer does: type once the bar is there and has the keyboard.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[role="search"]') != null))
+      .toBe(true)
     await typeIn(page, mode, '学校')
-    await expect(page.getByTestId('find-count').textContent()).resolves.toBe('第 1 处，共 1 处')
+    // The count follows the query once the field has it: wait for it rather than read it at once.
+    await expect.poll(() => page.getByTestId('find-count').textContent()).toBe('第 1 处，共 1 处')
     await bar.getByRole('button', { name: '下一个' }).focus()
     await page.keyboard.press('Escape')
     await expect(bar.count()).resolves.toBe(0)
