@@ -61,6 +61,29 @@ describe.each(TYPING_MODES)('the keyboard, typing by %s', (mode) => {
   })
 })
 
+describe.each(TYPING_MODES)('the find bar, typing by %s', (mode) => {
+  it('has the keyboard as soon as Ctrl+F is handled, so the next keys never reach the text', async () => {
+    const { page } = session
+    await openNewDraft(page, { kind: 'blank', body: BODY })
+    await expect.poll(inEditor).toBe(true)
+    // Where the keyboard is in the same task as the shortcut: the next key may come right after it.
+    const focusAfterShortcut = () =>
+      page.evaluate(() => {
+        const init = { key: 'f', code: 'KeyF', ctrlKey: true, bubbles: true, cancelable: true }
+        document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', init))
+        return document.activeElement?.closest('[role="search"]') != null
+      })
+    expect(await focusAfterShortcut()).toBe(true)
+    await typeIn(page, mode, '学校')
+    const field = page.getByRole('search', { name: '查找和替换' }).getByRole('textbox').first()
+    await expect.poll(() => field.inputValue()).toBe('学校')
+    await expect(page.locator('.page-body').textContent()).resolves.toBe('主要工作全区学校稳步发展。')
+    // A second Ctrl+F from the text takes the keyboard back to the field.
+    await page.locator('.page-body p').click()
+    expect(await focusAfterShortcut()).toBe(true)
+  })
+})
+
 describe('the skip key', () => {
   it('is the first Tab stop and takes the keyboard to the text', async () => {
     const { page } = session

@@ -1,5 +1,6 @@
 import { EditorContent } from '@tiptap/react'
 import { useEffect, useState, useSyncExternalStore } from 'react'
+import { flushSync } from 'react-dom'
 
 import type { DraftFile } from '../../../domain/draft/draft.ts'
 import { pendingBeforeExport } from '../../../domain/export/export-model.ts'
@@ -47,7 +48,10 @@ export function DraftEditor({
   // A draft just imported opens with what the import found.
   const [importReport] = useState(() => pendingImportReports.get(draft.id) ?? null)
   const [modal, setModal] = useState<Modal>(importReport ? 'import-report' : null)
-  const [find, setFind] = useState<'find' | 'replace' | null>(null)
+  const [find, setFindState] = useState<{ mode: 'find' | 'replace'; request: number } | null>(null)
+  // Rendered at once so the next keys reach the find field, not the text.
+  const setFind = (mode: 'find' | 'replace') =>
+    flushSync(() => setFindState((f) => ({ mode, request: (f?.request ?? 0) + 1 })))
   // Below 1,180 pixels the outline starts folded, so the page keeps its room.
   const [folded, setFolded] = useState(() => ({ outline: window.innerWidth < 1180, side: false }))
   const { editor, snippets, indicatorSuggest, snippetSuggest, preferredRef } = useReportEditor(
@@ -179,10 +183,11 @@ export function DraftEditor({
           {find && editor && (
             <FindPanel
               editor={editor}
-              withReplace={find === 'replace'}
+              withReplace={find.mode === 'replace'}
+              focusRequest={find.request}
               beforeBulkChange={keepRevision}
               onClose={() => {
-                setFind(null)
+                setFindState(null)
                 editor.commands.focus()
               }}
             />

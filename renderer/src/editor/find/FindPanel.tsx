@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 
 import { isFieldEnter, isImeKey } from '../../ui/keys.ts'
 import { findState } from '../extensions/find-replace/index.ts'
@@ -8,11 +8,14 @@ import { findState } from '../extensions/find-replace/index.ts'
 export function FindPanel({
   editor,
   withReplace,
+  focusRequest,
   onClose,
   beforeBulkChange,
 }: {
   editor: Editor
   withReplace: boolean
+  /** Changes on every Ctrl+F or Ctrl+H, so a second press takes the keyboard back too. */
+  focusRequest: number
   onClose: () => void
   /** Keeps the text as a revision before replace-all changes many places at once. */
   beforeBulkChange: () => Promise<unknown>
@@ -26,10 +29,11 @@ export function FindPanel({
   const [status, setStatus] = useState<string | null>(null)
   const findInput = useRef<HTMLInputElement>(null)
 
-  useEffect(() => {
+  // Layout effect: the field has the keyboard before the browser handles the next key.
+  useLayoutEffect(() => {
     findInput.current?.focus()
     findInput.current?.select()
-  }, [withReplace])
+  }, [withReplace, focusRequest])
 
   useEffect(() => {
     const read = () => {
