@@ -77,7 +77,9 @@ describe.each(TYPING_MODES)('the find bar, typing by %s', (mode) => {
     await typeIn(page, mode, '学校')
     const field = page.getByRole('search', { name: '查找和替换' }).getByRole('textbox').first()
     await expect.poll(() => field.inputValue()).toBe('学校')
-    await expect(page.locator('.page-body').textContent()).resolves.toBe('主要工作全区学校稳步发展。')
+    await expect(page.locator('.page-body').textContent()).resolves.toBe(
+      '主要工作全区学校稳步发展。',
+    )
     // A second Ctrl+F from the text takes the keyboard back to the field.
     await page.locator('.page-body p').click()
     expect(await focusAfterShortcut()).toBe(true)
