@@ -35,14 +35,17 @@ export function DraftEditor({
   notice,
   initialSettings,
   onReplaced,
+  onReload,
 }: {
   draft: DraftFile
   session: DraftSession
   notice: string | null
   initialSettings: Settings
   onReplaced: (draft: DraftFile) => void
+  /** 重新载入: the draft read again from disk, in a new session. */
+  onReload: () => void
 }) {
-  const { meta, save } = useSyncExternalStore(session.subscribe, session.getSnapshot)
+  const { meta, save, conflict } = useSyncExternalStore(session.subscribe, session.getSnapshot)
   const [message, setMessage] = useTransientMessage()
   // A draft just imported opens with what the import found.
   const [importReport] = useState(() => pendingImportReports.get(draft.id) ?? null)
@@ -58,6 +61,10 @@ export function DraftEditor({
   )
   const [settings, changeSettings] = useSettings(initialSettings, editor, setMessage)
   useSaveTriggers(session, editor)
+  // Another window saved first: this one takes no more edits until it is reloaded.
+  useEffect(() => {
+    if (conflict && editor && !editor.isDestroyed) editor.setEditable(false)
+  }, [conflict, editor])
 
   const derived = useEditorDerived(editor, settings.level3Numbering, session.indicators)
   const firstHeading = derived.sections[0]?.index ?? Infinity
@@ -140,10 +147,26 @@ export function DraftEditor({
           {notice}
         </p>
       )}
+      {conflict && (
+        <div className="conflict-banner" role="alert" data-testid="conflict-banner">
+          <p>
+            <strong>本窗口已停止编辑。</strong>
+            {conflict}
+          </p>
+          <div className="conflict-actions">
+            <button type="button" className="primary" onClick={onReload}>
+              重新载入
+            </button>
+            <button type="button" onClick={openRevisions}>
+              历史版本
+            </button>
+          </div>
+        </div>
+      )}
       <div
         className={`editor-layout${folded.outline ? ' outline-folded' : ''}${folded.side ? ' side-folded' : ''}`}
       >
-        <nav className="outline-panel" aria-label="大纲">
+        <nav className="outline-panel" aria-label="大纲" inert={conflict !== null}>
           {folded.outline ? (
             <button
               type="button"
@@ -176,7 +199,7 @@ export function DraftEditor({
           )}
         </nav>
         <main className="page-column">
-          {find && editor && (
+          {find && editor && !conflict && (
             <FindPanel
               editor={editor}
               withReplace={find === 'replace'}
@@ -207,6 +230,7 @@ export function DraftEditor({
           snippets={snippets}
           preferred={preferred}
           folded={folded.side}
+          locked={conflict !== null}
           onFold={(side) => setFolded({ ...folded, side })}
           beforeBulkChange={keepRevision}
         />
