@@ -25,6 +25,7 @@ import { SuggestPopup } from './suggest/SuggestPopup.tsx'
 import { useEditorDerived } from './useEditorDerived.ts'
 import { useReportEditor } from './useReportEditor.ts'
 import { useSettings } from './useSettings.ts'
+import { pendingYearUpdates, YearUpdateBar } from './year-update/YearUpdateBar.tsx'
 
 type Modal = 'revisions' | 'settings' | 'shortcuts' | 'import-report' | null
 
@@ -50,6 +51,12 @@ export function DraftEditor({
   // A draft just imported opens with what the import found.
   const [importReport] = useState(() => pendingImportReports.get(draft.id) ?? null)
   const [modal, setModal] = useState<Modal>(importReport ? 'import-report' : null)
+  // A draft just carried forward to the next year opens with the offer to move its dates on.
+  const [yearOffer, setYearOffer] = useState(() => pendingYearUpdates.get(draft.id) ?? null)
+  const closeYearOffer = () => {
+    pendingYearUpdates.delete(draft.id)
+    setYearOffer(null)
+  }
   const [find, setFind] = useState<'find' | 'replace' | null>(null)
   // Below 1,180 pixels the outline starts folded, so the page keeps its room.
   const [folded, setFolded] = useState(() => ({ outline: window.innerWidth < 1180, side: false }))
@@ -146,6 +153,18 @@ export function DraftEditor({
         <p className="notice" role="alert">
           {notice}
         </p>
+      )}
+      {yearOffer && editor && !conflict && (
+        <YearUpdateBar
+          editor={editor}
+          offer={yearOffer}
+          beforeBulkChange={keepRevision}
+          onDone={(done) => {
+            closeYearOffer()
+            setMessage(done)
+          }}
+          onDismiss={closeYearOffer}
+        />
       )}
       {conflict && (
         <div className="conflict-banner" role="alert" data-testid="conflict-banner">
