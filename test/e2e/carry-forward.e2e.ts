@@ -84,6 +84,14 @@ describe('起草下一年度', () => {
     // One undo brings every year back.
     await page.keyboard.press('Control+z')
     await expect.poll(() => body.textContent()).toBe(before)
+
+    // The revision kept before the change previews with its heading numbers, as in the editor.
+    await page.getByRole('button', { name: '历史版本', exact: true }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: /批量修改前/ }).click()
+    await dialog.locator('.preview-heading').getByText('一、2025年主要工作').waitFor()
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'revision-preview-numbers.png') })
+    await dialog.getByRole('button', { name: '关闭' }).click()
   })
 
   it('threw no page errors', () => {

@@ -267,6 +267,7 @@ export function DraftEditor({
         <RevisionsDialog
           id={draft.id}
           title={meta.title}
+          level3={settings.level3Numbering}
           onClose={() => setModal(null)}
           onRestored={(restored) => {
             setModal(null)
