@@ -15,6 +15,7 @@ import {
   type RevisionInfo,
   type RevisionReason,
 } from '../../../domain/draft/revisions.ts'
+import { fsErrorReason } from '../fs-error-message.ts'
 import { ServiceError } from '../service-error.ts'
 import { errorCode, nodeFs, renameWithRetry, type AtomicFs } from './atomic-write.ts'
 import { checkedDraft, type CheckedDraft } from './draft-codec.ts'
@@ -206,11 +207,17 @@ export class DraftStore {
       )
     }
     const side = await writeSideFile(this.ctx, id, refused.text)
+    if (side.path !== null) {
+      return new ServiceError(
+        'CONFLICT',
+        `${head}保存历史版本没有成功，已另存为恢复副本（${side.path}）。${reload}`,
+      )
+    }
+    // Kept nowhere yet: not a conflict to stop at, but a failure to retry; each retry is
+    // refused again and tries once more to keep the text, until the disk lets it.
     return new ServiceError(
-      'CONFLICT',
-      side.path
-        ? `${head}保存历史版本没有成功，已另存为恢复副本（${side.path}）。${reload}`
-        : `${head}也没能另存。请先复制本窗口的文字，再重新载入。`,
+      'IO_ERROR',
+      `${head}也没能保存为历史版本或另存（${fsErrorReason(side.error)}）。内容仍在编辑窗口中，请不要关闭窗口，程序会自动重试。`,
     )
   }
 

@@ -106,6 +106,42 @@ describe('draft store', () => {
     expect(await readFile(join(dir, 'recovery', side[0]!), 'utf8')).toContain('窗口乙')
   })
 
+  it('when the refused text can be kept nowhere, asks to retry, and keeps it once the disk lets it', async () => {
+    const a = store()
+    const draft = await a.create(sampleContent())
+    await a.save(draft.id, 0, sampleContent('窗口甲的修改。'))
+    const state = { full: true }
+    const fullDisk: AtomicFs = {
+      ...nodeFs,
+      open: async (path, flags) => {
+        if (state.full && !path.endsWith('.lock')) {
+          throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })
+        }
+        return nodeFs.open(path, flags)
+      },
+    }
+    const b = store({ fs: fullDisk, log: () => undefined })
+    const first = await b
+      .save(draft.id, 0, sampleContent('窗口乙的修改。'))
+      .catch((e: unknown) => e)
+    expect(first).toMatchObject({ code: 'IO_ERROR' })
+    expect((first as ServiceError).message).toMatch(/磁盘空间已满.*请不要关闭窗口/)
+    expect(JSON.stringify((await store().open(draft.id)).draft.body)).toContain('窗口甲')
+
+    state.full = false
+    const retried = await b
+      .save(draft.id, 0, sampleContent('窗口乙的修改。'))
+      .catch((e: unknown) => e)
+    expect(retried).toMatchObject({ code: 'CONFLICT' })
+    const kept = (await store().listRevisions(draft.id)).filter(
+      (r) => r.reason === 'conflict-unsaved',
+    )
+    expect(kept).toHaveLength(1)
+    expect(JSON.stringify((await store().readRevision(draft.id, kept[0]!.id)).body)).toContain(
+      '窗口乙',
+    )
+  })
+
   it('serialises concurrent saves so that exactly one of two same-base saves wins', async () => {
     const s = store()
     const draft = await s.create(sampleContent())
