@@ -193,6 +193,8 @@ export const errorCodeSchema = z.enum([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** Another window or program holds the draft for a moment; trying again later works. */
+  'BUSY',
   'IO_ERROR',
   'CANCELLED',
   'INTERNAL',

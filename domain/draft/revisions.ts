@@ -8,6 +8,8 @@ export const revisionReasonSchema = z.enum([
   'before-carry-forward',
   'before-delete',
   'before-bulk-change',
+  /** A save refused because another window had saved first: the refused text, kept. */
+  'conflict-unsaved',
 ])
 export type RevisionReason = z.infer<typeof revisionReasonSchema>
 
@@ -19,6 +21,7 @@ export const REVISION_REASON_LABELS: Record<RevisionReason, string> = {
   'before-carry-forward': '起草下一年度前',
   'before-delete': '删除前',
   'before-bulk-change': '批量修改前',
+  'conflict-unsaved': '另一窗口修改时未保存的内容',
 }
 
 export const revisionInfoSchema = z.object({

@@ -110,7 +110,10 @@ describe.each(TYPING_MODES)('typing by %s', (mode: TypingMode) => {
     it('carries a draft forward to the next year', async () => {
       const rows = page.getByTestId('draft-row')
       await rows.first().getByRole('button', { name: '起草下一年度' }).click()
+      // The new draft opens, saying what it was made from; back in the list it is there.
+      await page.locator('.page-body').waitFor()
       await page.getByText(/起草2027年度草稿/).waitFor()
+      await page.getByRole('button', { name: '返回草稿箱' }).click()
       await expect.poll(() => page.locator('.draft-table').textContent()).toContain('2027')
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'home.png') })
     })

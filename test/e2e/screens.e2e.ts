@@ -50,6 +50,14 @@ describe.each(SCREENS)('the editor at $name', ({ name, width, height, scale }) =
           side: box('.side-panel').right,
           status: box('.editor-status'),
           tabs,
+          tabRow: box('.tabs'),
+          tabRowOverflow:
+            document.querySelector('.tabs')!.scrollWidth -
+            document.querySelector('.tabs')!.clientWidth,
+          fold: box('.tabs .panel-fold'),
+          lastTab: [...document.querySelectorAll('.tabs [role="tab"]')]
+            .at(-1)!
+            .getBoundingClientRect(),
           tabFont: parseFloat(
             getComputedStyle(document.querySelector('.tabs [role="tab"]')!).fontSize,
           ),
@@ -62,6 +70,13 @@ describe.each(SCREENS)('the editor at $name', ({ name, width, height, scale }) =
       expect(layout.status.bottom).toBeLessThanOrEqual(height)
       // One line each: no tab taller than one and a half of its text lines plus padding.
       for (const h of layout.tabs) expect(h).toBeLessThan(layout.tabFont * 1.6 + 20)
+      // The » fold button sits inside the tab row, after the last tab, on the same line.
+      expect(layout.tabRowOverflow).toBeLessThanOrEqual(0)
+      expect(layout.fold.right).toBeLessThanOrEqual(layout.tabRow.right)
+      // With room to spare for Windows' 17-pixel scrollbar, which headless Chromium hides.
+      expect(layout.fold.left - layout.lastTab.right).toBeGreaterThanOrEqual(17)
+      expect(layout.fold.top).toBeGreaterThanOrEqual(layout.tabRow.top)
+      expect(layout.fold.bottom).toBeLessThanOrEqual(layout.tabRow.bottom)
       await page.screenshot({ path: join(SCREENSHOT_DIR, `editor-${name}.png`) })
 
       // Each side panel folds to a strip and comes back with its button.

@@ -36,7 +36,8 @@ export function saveFailure(
 export function asServiceError(error: unknown, action: string): ServiceError {
   if (error instanceof ServiceError) return error
   if (error instanceof LockBusyError) {
-    return new ServiceError('CONFLICT', '这份草稿正被另一个窗口或程序使用，请稍后再试。')
+    // Busy for a moment, not changed under the writer: worth trying again by itself.
+    return new ServiceError('BUSY', '这份草稿正被另一个窗口或程序使用，请稍后再试。')
   }
   if (error instanceof InvalidDraftError) {
     return new ServiceError('INVALID_INPUT', error.message, { cause: error })

@@ -10,7 +10,12 @@ import {
   type DraftSummary,
 } from '../../../domain/draft/draft.ts'
 import { draftFileOf, newDraftFile } from '../../../domain/draft/new-draft.ts'
-import type { RevisionInfo, RevisionReason } from '../../../domain/draft/revisions.ts'
+import {
+  REVISION_REASON_LABELS,
+  type RevisionInfo,
+  type RevisionReason,
+} from '../../../domain/draft/revisions.ts'
+import { fsErrorReason } from '../fs-error-message.ts'
 import { ServiceError } from '../service-error.ts'
 import { errorCode, nodeFs, renameWithRetry, type AtomicFs } from './atomic-write.ts'
 import { checkedDraft, type CheckedDraft } from './draft-codec.ts'
@@ -42,7 +47,6 @@ export interface SaveResult {
   updatedAt: string
   wordCount: number
 }
-
 
 /**
  * Drafts on disk (see DraftPaths for the layout). Every draft file is written by
@@ -118,7 +122,11 @@ export class DraftStore {
     try {
       await this.start()
       await mkdir(staging)
-      const created = await commitDraft(this.ctx, newDraftFile(content, id, this.ctx.now()), staging)
+      const created = await commitDraft(
+        this.ctx,
+        newDraftFile(content, id, this.ctx.now()),
+        staging,
+      )
       await this.revisions.write(created, 'created', staging)
       await renameWithRetry(staging, this.paths.dir(id), {
         fs: this.ctx.fs,
@@ -141,12 +149,13 @@ export class DraftStore {
 
   /**
    * Writes the writer's content if the file is still at `baseRevision`; otherwise someone
-   * else saved in between and nothing is overwritten. On any failure, the lock's included,
-   * the text goes to a side file if the disk lets it, and the message says which.
+   * else saved in between and nothing is overwritten: the refused text is kept as a
+   * 'conflict-unsaved' revision the writer can open from 历史版本. On any failure, the
+   * lock's included, the text goes to a side file if the disk lets it, and the message says which.
    */
   async save(id: string, baseRevision: number, content: DraftContent): Promise<SaveResult> {
     let text: string | null = null
-    let saved: DraftFile | null
+    let saved: DraftFile | { refused: CheckedDraft; kept: boolean }
     try {
       saved = await this.lock(id, '保存', async () => {
         const head = await readHead(this.ctx, id)
@@ -160,7 +169,9 @@ export class DraftStore {
           }),
         )
         text = checked.text
-        if (head && head.revision !== baseRevision) return null
+        if (head && head.revision !== baseRevision) {
+          return { refused: checked, kept: await this.keepRefused(checked) }
+        }
         await commitDraft(this.ctx, checked)
         await this.periodicSnapshot(checked)
         return checked.draft
@@ -170,14 +181,44 @@ export class DraftStore {
       const side = text === null ? null : await writeSideFile(this.ctx, id, text)
       throw saveFailure(error, side)
     }
-    if (!saved) {
-      const side = await writeSideFile(this.ctx, id, text!)
-      throw new ServiceError(
+    if ('refused' in saved) throw await this.conflict(id, saved.refused, saved.kept)
+    return { revision: saved.revision, updatedAt: saved.updatedAt, wordCount: saved.wordCount }
+  }
+
+  /** Inside the save's lock: the refused text as a revision; false when that could not be written. */
+  private async keepRefused(refused: CheckedDraft): Promise<boolean> {
+    try {
+      await this.revisions.write(refused, 'conflict-unsaved')
+      return true
+    } catch (error) {
+      this.ctx.log(`could not keep the refused save of ${refused.draft.id} as a revision`, error)
+      return false
+    }
+  }
+
+  /** The refusal in the writer's words; a recovery copy only when the revision could not be written. */
+  private async conflict(id: string, refused: CheckedDraft, kept: boolean): Promise<ServiceError> {
+    const head = '这份草稿已在另一个窗口中修改过。为避免互相覆盖，本窗口的修改没有写入草稿，'
+    const reload = '请点“重新载入”打开最新的内容。'
+    if (kept) {
+      return new ServiceError(
         'CONFLICT',
-        `这份草稿已在另一个窗口或程序中被修改。为避免互相覆盖，本次修改没有写入草稿${side.path ? `，已另存到 ${side.path}` : ''}。请重新打开草稿。`,
+        `${head}已保存为历史版本“${REVISION_REASON_LABELS['conflict-unsaved']}”，可在“历史版本”中打开。${reload}`,
       )
     }
-    return { revision: saved.revision, updatedAt: saved.updatedAt, wordCount: saved.wordCount }
+    const side = await writeSideFile(this.ctx, id, refused.text)
+    if (side.path !== null) {
+      return new ServiceError(
+        'CONFLICT',
+        `${head}保存历史版本没有成功，已另存为恢复副本（${side.path}）。${reload}`,
+      )
+    }
+    // Kept nowhere yet: not a conflict to stop at, but a failure to retry; each retry is
+    // refused again and tries once more to keep the text, until the disk lets it.
+    return new ServiceError(
+      'IO_ERROR',
+      `${head}也没能保存为历史版本或另存（${fsErrorReason(side.error)}）。内容仍在编辑窗口中，请不要关闭窗口，程序会自动重试。`,
+    )
   }
 
   /** The writer's text as a draft file, for a recovery copy when the save failed before building it. */

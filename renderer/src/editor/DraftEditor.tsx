@@ -26,6 +26,7 @@ import { SuggestPopup } from './suggest/SuggestPopup.tsx'
 import { useEditorDerived } from './useEditorDerived.ts'
 import { useReportEditor } from './useReportEditor.ts'
 import { useSettings } from './useSettings.ts'
+import { pendingYearUpdates, YearUpdateBar } from './year-update/YearUpdateBar.tsx'
 
 type Modal = 'revisions' | 'settings' | 'shortcuts' | 'import-report' | null
 
@@ -36,18 +37,27 @@ export function DraftEditor({
   notice,
   initialSettings,
   onReplaced,
+  onReload,
 }: {
   draft: DraftFile
   session: DraftSession
   notice: string | null
   initialSettings: Settings
   onReplaced: (draft: DraftFile) => void
+  /** 重新载入: the draft read again from disk, in a new session. */
+  onReload: () => void
 }) {
-  const { meta, save } = useSyncExternalStore(session.subscribe, session.getSnapshot)
+  const { meta, save, conflict } = useSyncExternalStore(session.subscribe, session.getSnapshot)
   const [message, setMessage] = useTransientMessage()
   // A draft just imported opens with what the import found.
   const [importReport] = useState(() => pendingImportReports.get(draft.id) ?? null)
   const [modal, setModal] = useState<Modal>(importReport ? 'import-report' : null)
+  // A draft just carried forward to the next year opens with the offer to move its dates on.
+  const [yearOffer, setYearOffer] = useState(() => pendingYearUpdates.get(draft.id) ?? null)
+  const closeYearOffer = () => {
+    pendingYearUpdates.delete(draft.id)
+    setYearOffer(null)
+  }
   const [find, setFindState] = useState<{ mode: 'find' | 'replace'; request: number } | null>(null)
   // Rendered at once so the next keys reach the find field, not the text.
   const setFind = (mode: 'find' | 'replace') =>
@@ -62,6 +72,10 @@ export function DraftEditor({
   )
   const [settings, changeSettings] = useSettings(initialSettings, editor, setMessage)
   useSaveTriggers(session, editor)
+  // Another window saved first: this one takes no more edits until it is reloaded.
+  useEffect(() => {
+    if (conflict && editor && !editor.isDestroyed) editor.setEditable(false)
+  }, [conflict, editor])
 
   const derived = useEditorDerived(editor, settings.level3Numbering, session.indicators)
   const firstHeading = derived.sections[0]?.index ?? Infinity
@@ -144,10 +158,38 @@ export function DraftEditor({
           {notice}
         </p>
       )}
+      {yearOffer && editor && !conflict && (
+        <YearUpdateBar
+          editor={editor}
+          offer={yearOffer}
+          beforeBulkChange={keepRevision}
+          onDone={(done) => {
+            closeYearOffer()
+            setMessage(done)
+          }}
+          onDismiss={closeYearOffer}
+        />
+      )}
+      {conflict && (
+        <div className="conflict-banner" role="alert" data-testid="conflict-banner">
+          <p>
+            <strong>本窗口已停止编辑。</strong>
+            {conflict}
+          </p>
+          <div className="conflict-actions">
+            <button type="button" className="primary" onClick={onReload}>
+              重新载入
+            </button>
+            <button type="button" onClick={openRevisions}>
+              历史版本
+            </button>
+          </div>
+        </div>
+      )}
       <div
         className={`editor-layout${folded.outline ? ' outline-folded' : ''}${folded.side ? ' side-folded' : ''}`}
       >
-        <nav className="outline-panel" aria-label="大纲">
+        <nav className="outline-panel" aria-label="大纲" inert={conflict !== null}>
           {folded.outline ? (
             <button
               type="button"
@@ -180,7 +222,7 @@ export function DraftEditor({
           )}
         </nav>
         <main className="page-column">
-          {find && editor && (
+          {find && editor && !conflict && (
             <FindPanel
               editor={editor}
               withReplace={find.mode === 'replace'}
@@ -212,6 +254,7 @@ export function DraftEditor({
           snippets={snippets}
           preferred={preferred}
           folded={folded.side}
+          locked={conflict !== null}
           onFold={(side) => setFolded({ ...folded, side })}
           beforeBulkChange={keepRevision}
         />
@@ -229,6 +272,7 @@ export function DraftEditor({
         <RevisionsDialog
           id={draft.id}
           title={meta.title}
+          level3={settings.level3Numbering}
           onClose={() => setModal(null)}
           onRestored={(restored) => {
             setModal(null)

@@ -68,6 +68,7 @@ function OpenDraft({
         notice={loaded.notice}
         initialSettings={loaded.settings}
         onReplaced={onReplaced}
+        onReload={onReload}
       />
       <RenderErrorProbe />
     </EditorErrorBoundary>

@@ -18,6 +18,7 @@ import { Reveal } from './extensions/reveal/index.ts'
 import { SectionHeading } from './extensions/section-heading/index.ts'
 import { SnippetSlot, SnippetSuggest } from './extensions/snippet-slot/index.ts'
 import { TabStays } from './extensions/tab-stays/index.ts'
+import { YearUpdate } from './extensions/year-update/index.ts'
 import type { IndicatorStore } from './indicators/indicator-store.ts'
 import { searchKeyOf } from './indicators/search-keys.ts'
 import type { SuggestBridge, SuggestItem } from './suggest/suggest-bridge.ts'
@@ -59,6 +60,7 @@ export function createExtensions(settings: Settings, services: EditorServices): 
     CleanPaste,
     FullWidthPunctuation.configure({ enabled: settings.fullWidthPunctuation }),
     FindReplace,
+    YearUpdate,
     Enumeration,
     IndicatorRef.configure({ store: services.indicators }),
     SnippetSlot,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 
 import type { DraftSummary } from '../../../domain/draft/draft.ts'
 import { api } from '../api/client.ts'
+import { pendingYearUpdates } from '../editor/year-update/YearUpdateBar.tsx'
 import { ImportDialog } from '../import/ImportDialog.tsx'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
 import { ConfirmDialog } from '../ui/Dialog.tsx'
@@ -48,6 +49,22 @@ export function DraftsView({ version }: { version: string | null }) {
       const draft = await api.createDraft(input)
       setModal(null)
       navigate({ screen: 'editor', id: draft.id })
+    } catch (e) {
+      setError(failureMessage(e))
+    }
+  }
+
+  /** 起草下一年度 opens the new draft, which then offers to move last year's dates on. */
+  const carryForward = async (source: DraftSummary) => {
+    setError(null)
+    try {
+      const next = await api.carryForwardDraft({ id: source.id })
+      pendingYearUpdates.set(next.id, {
+        sourceTitle: source.title,
+        fromYear: source.year,
+        toYear: next.year,
+      })
+      navigate({ screen: 'editor', id: next.id })
     } catch (e) {
       setError(failureMessage(e))
     }
@@ -151,15 +168,7 @@ export function DraftsView({ version }: { version: string | null }) {
             >
               复制
             </button>
-            <button
-              type="button"
-              onClick={() =>
-                act(
-                  () => api.carryForwardDraft({ id: d.id }),
-                  `已根据“${d.title}”起草${d.year + 1}年度草稿`,
-                )
-              }
-            >
+            <button type="button" onClick={() => void carryForward(d)}>
               起草下一年度
             </button>
             <button type="button" onClick={() => setModal({ kind: 'revisions', draft: d })}>

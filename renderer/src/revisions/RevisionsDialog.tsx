@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
 
-import { plainText } from '../../../domain/draft/doc.ts'
 import type { DraftFile } from '../../../domain/draft/draft.ts'
 import { REVISION_REASON_LABELS, type RevisionInfo } from '../../../domain/draft/revisions.ts'
+import type { Level3Style } from '../../../domain/outline/numbering.ts'
 import { chineseDateTime } from '../../../domain/text/dates.ts'
 import { ApiError, api } from '../api/client.ts'
 import { Dialog } from '../ui/Dialog.tsx'
+import { previewBlocks } from './revision-preview.ts'
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : '操作失败，请重试。')
 
@@ -13,11 +14,14 @@ const message = (e: unknown) => (e instanceof ApiError ? e.message : '操作失�
 export function RevisionsDialog({
   id,
   title,
+  level3,
   onRestored,
   onClose,
 }: {
   id: string
   title: string
+  /** How level-3 headings are numbered; read from the settings when not given. */
+  level3?: Level3Style
   onRestored: (draft: DraftFile) => void
   onClose: () => void
 }) {
@@ -25,6 +29,20 @@ export function RevisionsDialog({
   const [selected, setSelected] = useState<string | null>(null)
   const [preview, setPreview] = useState<DraftFile | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [readLevel3, setReadLevel3] = useState<Level3Style>('1.')
+
+  useEffect(() => {
+    if (level3) return
+    let live = true
+    // Without the setting the default numbering is shown; nothing else depends on it.
+    api.getSettings({}).then(
+      (s) => live && setReadLevel3(s.level3Numbering),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [level3])
 
   useEffect(() => {
     api.listRevisions({ id }).then(
@@ -112,9 +130,10 @@ export function RevisionsDialog({
           {preview && (
             <>
               <h3>{preview.meta.title}</h3>
-              {preview.body.content.map((node, i) => (
-                <p key={i} className={node.type === 'heading' ? 'preview-heading' : undefined}>
-                  {plainText(node)}
+              {previewBlocks(preview, level3 ?? readLevel3).map((block, i) => (
+                <p key={i} className={block.heading ? 'preview-heading' : undefined}>
+                  {block.label}
+                  {block.text}
                 </p>
               ))}
             </>

@@ -1,4 +1,4 @@
-import { Editor, type JSONContent } from '@tiptap/core'
+import { Editor, type Extensions, type JSONContent } from '@tiptap/core'
 import Document from '@tiptap/extension-document'
 import Text from '@tiptap/extension-text'
 
@@ -15,7 +15,12 @@ import { IndicatorStore } from '../../../renderer/src/editor/indicators/indicato
  * commands run on the editor state in Node. (The suggestion and snippet extensions need the
  * page and are left out.)
  */
-export function headlessEditor(content: JSONContent, indicators: DraftIndicator[] = []) {
+export function headlessEditor(
+  content: JSONContent,
+  indicators: DraftIndicator[] = [],
+  /** More extensions a test needs (undo, the one under test). */
+  extra: Extensions = [],
+) {
   const store = new IndicatorStore(indicators)
   const editor = new Editor({
     element: null,
@@ -27,6 +32,7 @@ export function headlessEditor(content: JSONContent, indicators: DraftIndicator[
       IndicatorRef.configure({ store }),
       Reveal,
       ProofreadFixes,
+      ...extra,
     ],
     content,
   })

@@ -24,6 +24,7 @@ export function SidePanel({
   snippets,
   preferred,
   folded,
+  locked,
   onFold,
   beforeBulkChange,
 }: {
@@ -34,6 +35,8 @@ export function SidePanel({
   preferred: readonly string[]
   /** Folded to a strip with the button that brings it back (small screens). */
   folded: boolean
+  /** Shown but not usable: the window takes no edits (another window saved first). */
+  locked: boolean
   onFold: (folded: boolean) => void
   /** Saves and keeps a revision before a bulk change (fix-all). */
   beforeBulkChange: () => Promise<unknown>
@@ -50,7 +53,7 @@ export function SidePanel({
     )
   }
   return (
-    <aside className="side-panel" aria-label="侧栏">
+    <aside className="side-panel" aria-label="侧栏" inert={locked}>
       <div className="tabs" role="tablist" aria-label="侧栏">
         {TABS.map(([id, label]) => (
           <button

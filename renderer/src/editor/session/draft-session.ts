@@ -8,6 +8,11 @@ export interface DraftSessionSnapshot {
   readonly meta: DraftMeta
   readonly ignored: readonly string[]
   readonly save: SaveState
+  /**
+   * Why this window stopped taking edits: another window saved the draft first and this
+   * window's save was refused (the store kept its text as a revision). Null while editing.
+   */
+  readonly conflict: string | null
 }
 
 /** The calls a session makes; the renderer's api, or a fake in tests. */
@@ -21,6 +26,8 @@ export interface SessionTiming {
   maxWaitMs: number
   /** Whether a failed save may be tried again by itself (a conflict may not). */
   isRetryable: (error: unknown) => boolean
+  /** Whether a failed save was refused because the draft changed on disk meanwhile. */
+  isConflict?: (error: unknown) => boolean
 }
 
 /**
@@ -40,6 +47,7 @@ export class DraftSession {
   /** The last connection's closing save, and whether it left anything unsaved. */
   private closing: Promise<void> = Promise.resolve()
   private leftUnsaved = false
+  private isConflict: (error: unknown) => boolean = () => false
 
   private readonly api: SessionApi
 
@@ -54,6 +62,7 @@ export class DraftSession {
       meta: draft.meta,
       ignored: draft.ignoredFindings,
       save: { kind: 'saved', at: null },
+      conflict: null,
     }
     // Every indicator change (value, source, add, remove) is an edit of the draft.
     this.indicators.subscribe(() => this.markDirty())
@@ -91,7 +100,9 @@ export class DraftSession {
     }
   }
 
+  /** After a conflict nothing is pending: the refused text is a revision, and nothing more is taken. */
   get hasUnsavedChanges(): boolean {
+    if (this.snapshot.conflict) return false
     return this.autosave ? this.autosave.hasUnsavedChanges : this.leftUnsaved
   }
 
@@ -106,9 +117,15 @@ export class DraftSession {
    */
   connect(readBody: () => Doc, timing: SessionTiming): () => void {
     this.readBody = readBody
+    this.isConflict = timing.isConflict ?? (() => false)
     const autosave = new Autosave({
       ...timing,
-      onState: (save) => this.set({ save }),
+      onState: (save) =>
+        this.set({
+          save: this.snapshot.conflict
+            ? { kind: 'error', message: '另一个窗口已修改这份草稿', retryable: false }
+            : save,
+        }),
       save: () => this.write(),
     })
     this.autosave = autosave
@@ -117,8 +134,10 @@ export class DraftSession {
       const last = readBody()
       this.readBody = () => last
       this.autosave = null
-      this.closing = autosave.flush().finally(() => {
-        this.leftUnsaved = autosave.hasUnsavedChanges
+      // After a conflict a closing save would only be refused again.
+      const settled = this.snapshot.conflict ? Promise.resolve() : autosave.flush()
+      this.closing = settled.finally(() => {
+        this.leftUnsaved = !this.snapshot.conflict && autosave.hasUnsavedChanges
         autosave.dispose()
       })
     }
@@ -126,6 +145,7 @@ export class DraftSession {
 
   /** Any change: metadata, indicators, ignores, or the body (the editor's update event). */
   markDirty(): void {
+    if (this.snapshot.conflict) return
     this.edited = true
     if (this.autosave) this.autosave.markDirty()
     else this.leftUnsaved = true
@@ -138,6 +158,7 @@ export class DraftSession {
 
   /** Saves now; true when nothing is left unsaved. */
   async flush(): Promise<boolean> {
+    if (this.snapshot.conflict) return false
     const autosave = this.autosave
     if (autosave) {
       await autosave.flush()
@@ -154,13 +175,15 @@ export class DraftSession {
       return true
     } catch (e) {
       const message = e instanceof Error ? e.message : '保存失败。'
-      this.set({ save: { kind: 'error', message, retryable: true } })
+      this.set({ save: { kind: 'error', message, retryable: !this.snapshot.conflict } })
       return false
     }
   }
 
   /** Saves, takes the on-close revision if anything was edited; true when nothing is left unsaved. */
   async leave(): Promise<boolean> {
+    // The store kept the refused text as a revision (or its message said where): leaving loses nothing.
+    if (this.snapshot.conflict) return true
     const saved = await this.flush()
     if (saved && this.edited)
       await this.api.snapshotDraft({ id: this.id, reason: 'close' }).catch(() => undefined)
@@ -195,11 +218,23 @@ export class DraftSession {
   }
 
   private async write(): Promise<void> {
-    const result = await this.api.saveDraft({
-      id: this.id,
-      baseRevision: this.revision,
-      content: this.content(),
-    })
+    if (this.snapshot.conflict) throw new Error(this.snapshot.conflict)
+    let result: MethodOutput<'saveDraft'>
+    try {
+      result = await this.api.saveDraft({
+        id: this.id,
+        baseRevision: this.revision,
+        content: this.content(),
+      })
+    } catch (error) {
+      if (this.isConflict(error)) {
+        this.autosave?.dispose()
+        this.set({
+          conflict: error instanceof Error ? error.message : '这份草稿已在另一个窗口中修改过。',
+        })
+      }
+      throw error
+    }
     this.revision = result.revision
   }
 

@@ -29,6 +29,7 @@ export function useSaveTriggers(session: DraftSession, editor: Editor | null): v
       maxWaitMs: Math.max(5000, idle),
       isRetryable: (e) =>
         !(e instanceof ApiError && (e.code === 'CONFLICT' || e.code === 'NOT_FOUND')),
+      isConflict: (e) => e instanceof ApiError && e.code === 'CONFLICT',
     })
     const onUpdate = () => session.markDirty()
     const flush = () => void session.flush()

@@ -47,20 +47,99 @@ describe('draft store', () => {
     expect(reopened.draft.updatedAt).toBe(clock.toISOString())
   })
 
-  it('refuses to overwrite a save it has not seen (two windows or processes)', async () => {
+  it('refuses to overwrite a save it has not seen, and keeps the refused text as a revision', async () => {
     const a = store()
     const b = store()
     const draft = await a.create(sampleContent())
     await a.save(draft.id, 0, sampleContent('窗口甲的修改。'))
-    await expect(b.save(draft.id, 0, sampleContent('窗口乙的修改。'))).rejects.toMatchObject({
-      code: 'CONFLICT',
-    })
+    const before = await readFile(join(dir, 'drafts', draft.id, 'draft.json'), 'utf8')
+    const error = await b
+      .save(draft.id, 0, sampleContent('窗口乙的修改。'))
+      .catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'CONFLICT' })
+    expect((error as ServiceError).message).toContain('另一窗口修改时未保存的内容')
+    expect((error as ServiceError).message).toContain('重新载入')
+    // No file path as the remedy, and no recovery copy when the revision was written.
+    expect((error as ServiceError).message).not.toContain(dir)
+    await expect(readdir(join(dir, 'recovery'))).rejects.toMatchObject({ code: 'ENOENT' })
+
+    // The draft on disk is byte for byte what window A saved.
+    expect(await readFile(join(dir, 'drafts', draft.id, 'draft.json'), 'utf8')).toBe(before)
+    const onDisk = await store().open(draft.id)
+    expect(onDisk.notice).toBeNull()
+    expect(JSON.stringify(onDisk.draft.body)).toContain('窗口甲')
+    expect(onDisk.draft.revision).toBe(1)
+
+    const revisions = await store().listRevisions(draft.id)
+    const kept = revisions.filter((r) => r.reason === 'conflict-unsaved')
+    expect(kept).toHaveLength(1)
+    expect(revisions[0]!.id).toBe(kept[0]!.id)
+    const text = await store().readRevision(draft.id, kept[0]!.id)
+    expect(JSON.stringify(text.body)).toContain('窗口乙')
+    expect(JSON.stringify(text.body)).not.toContain('窗口甲')
+  })
+
+  it('falls back to a recovery copy when the refused text cannot be kept as a revision', async () => {
+    const a = store()
+    const draft = await a.create(sampleContent())
+    await a.save(draft.id, 0, sampleContent('窗口甲的修改。'))
+    const noRevisions: AtomicFs = {
+      ...nodeFs,
+      open: async (path, flags) => {
+        if (path.includes(join(draft.id, 'revisions'))) {
+          throw Object.assign(new Error('EACCES'), { code: 'EACCES' })
+        }
+        return nodeFs.open(path, flags)
+      },
+    }
+    const b = store({ fs: noRevisions, log: () => undefined })
+    const error = await b
+      .save(draft.id, 0, sampleContent('窗口乙的修改。'))
+      .catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'CONFLICT' })
+    expect((error as ServiceError).message).toContain('恢复副本')
     const onDisk = await store().open(draft.id)
     expect(JSON.stringify(onDisk.draft.body)).toContain('窗口甲')
     // Window B's text is not lost: it went to a side file.
     const side = await readdir(join(dir, 'recovery'))
     expect(side).toHaveLength(1)
     expect(await readFile(join(dir, 'recovery', side[0]!), 'utf8')).toContain('窗口乙')
+  })
+
+  it('when the refused text can be kept nowhere, asks to retry, and keeps it once the disk lets it', async () => {
+    const a = store()
+    const draft = await a.create(sampleContent())
+    await a.save(draft.id, 0, sampleContent('窗口甲的修改。'))
+    const state = { full: true }
+    const fullDisk: AtomicFs = {
+      ...nodeFs,
+      open: async (path, flags) => {
+        if (state.full && !path.endsWith('.lock')) {
+          throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })
+        }
+        return nodeFs.open(path, flags)
+      },
+    }
+    const b = store({ fs: fullDisk, log: () => undefined })
+    const first = await b
+      .save(draft.id, 0, sampleContent('窗口乙的修改。'))
+      .catch((e: unknown) => e)
+    expect(first).toMatchObject({ code: 'IO_ERROR' })
+    expect((first as ServiceError).message).toMatch(/磁盘空间已满.*请不要关闭窗口/)
+    expect(JSON.stringify((await store().open(draft.id)).draft.body)).toContain('窗口甲')
+
+    state.full = false
+    const retried = await b
+      .save(draft.id, 0, sampleContent('窗口乙的修改。'))
+      .catch((e: unknown) => e)
+    expect(retried).toMatchObject({ code: 'CONFLICT' })
+    const kept = (await store().listRevisions(draft.id)).filter(
+      (r) => r.reason === 'conflict-unsaved',
+    )
+    expect(kept).toHaveLength(1)
+    expect(JSON.stringify((await store().readRevision(draft.id, kept[0]!.id)).body)).toContain(
+      '窗口乙',
+    )
   })
 
   it('serialises concurrent saves so that exactly one of two same-base saves wins', async () => {

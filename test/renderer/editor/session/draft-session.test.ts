@@ -176,4 +176,40 @@ describe('DraftSession', () => {
     expect(snapshots).toEqual([])
     expect(session.hasUnsavedChanges).toBe(true)
   })
+
+  it('stops taking edits after a refused save, and never sends the refused text again', async () => {
+    const { api, saved } = fakeApi()
+    let refusals = 0
+    const refusing: SessionApi = {
+      ...api,
+      saveDraft: async () => {
+        refusals += 1
+        throw Object.assign(new Error('这份草稿已在另一个窗口中修改过。'), { code: 'CONFLICT' })
+      },
+    }
+    const session = new DraftSession(draft, refusing)
+    const disconnect = session.connect(() => bodyOf('本窗口的修改。'), {
+      ...timing,
+      isRetryable: () => false,
+      isConflict: (e) => (e as { code?: string }).code === 'CONFLICT',
+    })
+    session.markDirty()
+    expect(await session.flush()).toBe(false)
+    expect(refusals).toBe(1)
+    expect(session.getSnapshot().conflict).toBe('这份草稿已在另一个窗口中修改过。')
+    expect(session.getSnapshot().save).toMatchObject({ kind: 'error', retryable: false })
+
+    // Later edits, flushes, timers and the closing save write nothing.
+    session.markDirty()
+    session.setMeta({ ...draft.meta, title: '又改了标题' })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(await session.flush()).toBe(false)
+    disconnect()
+    expect(await session.flush()).toBe(false)
+    expect(refusals).toBe(1)
+    expect(saved).toEqual([])
+    // Nothing is pending: the store kept the text, so leaving (or reloading) loses nothing.
+    expect(session.hasUnsavedChanges).toBe(false)
+    expect(await session.leave()).toBe(true)
+  })
 })

@@ -1,6 +1,7 @@
 import { InputRule } from '@tiptap/core'
 import Heading from '@tiptap/extension-heading'
 import { closeHistory } from '@tiptap/pm/history'
+import type { Node as PmNode } from '@tiptap/pm/model'
 import { TextSelection } from '@tiptap/pm/state'
 
 import type { HeadingLevel, Level3Style } from '../../../../../domain/outline/numbering.ts'
@@ -49,6 +50,13 @@ export const headingInputPatterns: { find: RegExp; level: HeadingLevel; keep?: n
 export interface SectionHeadingStorage {
   /** The level-3 style in force; starts from the option, changed by setLevel3Style. */
   level3: Level3Style
+  /**
+   * The last 升级: the document it left, the section's first block and where the section
+   * ended before it. A promoted section takes the siblings after it as its own subsections;
+   * a 降级 of the same heading on that same document shifts only what was promoted, so
+   * 升级 then 降级 gives back the structure.
+   */
+  promoted: { doc: PmNode; index: number; end: number } | null
 }
 
 export const SectionHeading = Heading.extend<
@@ -65,7 +73,7 @@ export const SectionHeading = Heading.extend<
   },
 
   addStorage() {
-    return { level3: this.options.level3 }
+    return { level3: this.options.level3, promoted: null }
   },
 
   addCommands() {
@@ -118,7 +126,12 @@ export const SectionHeading = Heading.extend<
           const section =
             index === undefined ? sectionAt(sections, at) : sections.find((s) => s.index === index)
           if (!section) return false
-          const inside = sections.filter((s) => s.index >= section.index && s.index < section.end)
+          const promoted = this.storage.promoted
+          const end =
+            delta > 0 && promoted?.doc === state.doc && promoted.index === section.index
+              ? promoted.end
+              : section.end
+          const inside = sections.filter((s) => s.index >= section.index && s.index < end)
           const levels = shiftLevels(
             inside.map((s) => s.level),
             delta,
@@ -135,6 +148,8 @@ export const SectionHeading = Heading.extend<
               tr.setNodeMarkup(pos, undefined, { ...tr.doc.nodeAt(pos)!.attrs, level: levels[i] })
             })
             closeHistory(tr)
+            this.storage.promoted =
+              delta < 0 ? { doc: tr.doc, index: section.index, end: section.end } : null
           }
           return true
         },

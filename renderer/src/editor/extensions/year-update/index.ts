@@ -1,0 +1,1 @@
+export { YearUpdate, planYearUpdate, type YearChange, type YearUpdatePlan } from './year-update.ts'
