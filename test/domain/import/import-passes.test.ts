@@ -104,4 +104,19 @@ describe('title and figures', () => {
       ['巩固率', '99.2', '%', false, 'retention-9y'],
     ])
   })
+
+  it('never offers a year, a date, an ordinal, a section number or a telephone number', () => {
+    const text =
+      '2025年9月1日起，（3）第3名学生获奖，咨询电话0731-84451234，12345热线受理，每班30-45人。'
+    expect(figuresOf(text, 0)).toEqual([])
+  })
+
+  it('reads compound units whole, and leaves time limits and thresholds alone', () => {
+    const figures = figuresOf(
+      '开展送教下乡活动32场次，家访1800余户次；公示5个工作日；消除56人以上大班额17个，' +
+        '毛入学率达到95%以上，培训教师2000人以上并全部考核合格。',
+      0,
+    )
+    expect(figures.map((f) => f.text)).toEqual(['32场次', '1800余户次', '17个', '95%', '2000人'])
+  })
 })
