@@ -1,9 +1,11 @@
+import { join } from 'node:path'
+
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
 import { DRESSED, dressedDocx } from './dressed-docx.ts'
 import { revisionReasons } from './page-api.ts'
-import { useBrowser } from './support.ts'
+import { SCREENSHOT_DIR, useBrowser } from './support.ts'
 
 const session = useBrowser({ pagePerTest: true })
 
@@ -68,6 +70,7 @@ describe('importing a report saved from a government site as Word', () => {
 
     // The doubtful lines are listed, kept in the text until the writer drops them.
     const doubtful = page.getByTestId('doubtful-line')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-report-doubtful.png') })
     await expect(
       doubtful.evaluateAll((els) => els.map((e) => e.querySelector('button')?.textContent)),
     ).resolves.toEqual(DRESSED.doubtful)
@@ -107,5 +110,37 @@ describe('importing a report saved from a government site as Word', () => {
       .toBe(DRESSED.doubtful[1])
     // Nothing was dropped by looking.
     expect(await paragraphs(page)).toContain(DRESSED.doubtful[1])
+  })
+
+  it('says in plain Chinese which levels it renumbered', async () => {
+    const page = session.page
+    await page.getByRole('button', { name: '导入已有报告' }).click()
+    await page.getByLabel('选择文件').setInputFiles({
+      name: '某某中心小学2025年秋季学期工作总结.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(
+        [
+          '某某中心小学2025年秋季学期工作总结',
+          '1.教学常规',
+          '（1）抓备课',
+          '全体教师按单元集体备课，每周一次。',
+          '2.安全工作',
+          '开学前完成校舍安全排查。',
+        ].join('\n'),
+      ),
+    })
+    await page.getByRole('button', { name: '导入', exact: true }).click()
+    const levels = page.getByTestId('import-levels')
+    await levels.waitFor()
+    await expect(levels.locator('li').allTextContents()).resolves.toEqual([
+      '原文以“1.”为第一级标题，已改为“一、”。',
+      '原文以“（1）”为第二级标题，已改为“（一）”。',
+    ])
+    await page.getByRole('button', { name: '开始编辑' }).click()
+    await expect(
+      page
+        .locator('.page-body h1, .page-body h2')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-number')}${e.textContent}`)),
+    ).resolves.toEqual(['一、教学常规', '（一）抓备课', '二、安全工作'])
   })
 })

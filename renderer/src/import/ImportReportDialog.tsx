@@ -110,7 +110,7 @@ export function ImportReportDialog({
                       {short(d.text, 50)}
                     </button>
                   )}
-                  <span className="hint">（{d.reason}）</span>
+                  {d.reason !== '可能是网页内容' && <span className="hint">（{d.reason}）</span>}
                   {dropped.has(i) ? (
                     <span className="hint">已删去</span>
                   ) : (
