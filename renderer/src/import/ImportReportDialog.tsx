@@ -46,18 +46,22 @@ export function ImportReportDialog({
     setTaken((old) => new Set([...old, ...fresh]))
   }
   const all = report.figures.map((_, i) => i)
+  const [dropped, setDropped] = useState<ReadonlySet<number>>(new Set())
+  const [dropFailed, setDropFailed] = useState(false)
+  /** Where a block read by the import stands now: the dropped lines before it are gone. */
   const go = (block: number) => {
     onClose()
-    editor.commands.revealBlock(block)
+    const before = report.doubtful.filter((d, i) => dropped.has(i) && d.block < block).length
+    editor.commands.revealBlock(block - before)
   }
-  const [dropped, setDropped] = useState<ReadonlySet<number>>(new Set())
   const doubtfulLeft = report.doubtful.map((_, i) => i).filter((i) => !dropped.has(i))
   const drop = async (which: number[]) => {
     if (which.length === 0) return
     if (which.length > 1) await beforeBulkChange()
     // A line no longer there as it was read (or the last block) is left alone, and stays listed.
-    if (!editor.commands.dropLines(which.map((i) => report.doubtful[i]!))) return
-    setDropped((old) => new Set([...old, ...which]))
+    const done = editor.commands.dropLines(which.map((i) => report.doubtful[i]!))
+    setDropFailed(!done)
+    if (done) setDropped((old) => new Set([...old, ...which]))
   }
   const goToLine = (i: number) => {
     onClose()
@@ -121,6 +125,11 @@ export function ImportReportDialog({
                 </li>
               ))}
             </ul>
+            {dropFailed && (
+              <p className="field-error" role="alert">
+                正文中已找不到这些行（可能已经改过），没有删去。
+              </p>
+            )}
             {dropped.size > 0 && <p className="hint">删错了可按 Ctrl+Z 撤销。</p>}
           </section>
         )}
