@@ -35,6 +35,10 @@ const UNITS = [
   '元',
   '万人次',
   '人次',
+  '户次',
+  '台次',
+  '场次',
+  '班次',
   '万人',
   '人',
   '万册',
@@ -78,8 +82,9 @@ const UNITS = [
   '％',
 ].sort((a, b) => b.length - a.length)
 
+// Not after a letter, 第 (an ordinal) or a digit and a dash (a telephone number, a range's end).
 const FIGURE = new RegExp(
-  `(?<![\\d.．A-Za-z第])(\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(?:余|多)?\\s*(${UNITS.join('|')})`,
+  `(?<![\\d.．A-Za-z第])(?<!\\d[-－—])(\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(?:余|多)?\\s*(${UNITS.join('|')})`,
   'g',
 )
 
@@ -128,6 +133,14 @@ function catalogueFor(phrase: string, unit: string): CatalogueEntry | null {
   return null
 }
 
+/** 公示5个工作日, 3个月: a length of time, not a count. */
+const SPAN_AFTER = /^(?:工作日|自然日|月|学期|学年|小时|星期|季度)/
+/**
+ * 56人以上大班额: the figure defines a kind of thing (a threshold), it counts nothing. Not
+ * 2000人以上并…, where a verb or a conjunction follows.
+ */
+const THRESHOLD_AFTER = /^(?:及|或)?(?:以上|以下)的?(?![并和及且均都已为是])[\u4e00-\u9fff]/
+
 /**
  * Every figure with a unit in a block, with the phrase before it back to the clause's start.
  * One regular-expression pass per block; the catalogue lookup is bounded by the catalogue.
@@ -135,6 +148,9 @@ function catalogueFor(phrase: string, unit: string): CatalogueEntry | null {
 export function figuresOf(text: string, block: number): FigureSuggestion[] {
   const out: FigureSuggestion[] = []
   for (const m of text.matchAll(FIGURE)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8)
+    if (m[2] === '个' && SPAN_AFTER.test(after)) continue
+    if (THRESHOLD_AFTER.test(after)) continue
     // Back to the clause's start, at most 30 characters: bounded work per figure.
     let end = m.index
     while (end > 0 && m.index - end < 3 && /\s/.test(text[end - 1]!)) end--

@@ -87,7 +87,11 @@ function dateLine(text: string): { date: string | null } | null {
 
 const isDateLine = (text: string) => dateLine(text) !== null
 
-type Line = SourceParagraph & { doubt?: string }
+type Line = SourceParagraph & {
+  doubt?: string
+  /** A piece of a line into which a page flattened several paragraphs. */
+  flattened?: boolean
+}
 
 /** Shortest and longest prefix a page's cut-off summary keeps of the paragraph it repeats. */
 const STEM_MIN = 12
@@ -104,7 +108,9 @@ function clean(paragraphs: readonly SourceParagraph[], dropped: ImportReport['dr
       .replace(/[\s\u3000\u00a0\ufffd\ufeff]+$/g, '')
       .replace(/^[\s\u3000\u00a0\ufeff]+/, '')
     if (text === '') continue
-    for (const piece of splitFlattened(text)) lines.push({ ...p, text: piece })
+    const pieces = splitFlattened(text)
+    for (const piece of pieces)
+      lines.push(pieces.length > 1 ? { ...p, text: piece, flattened: true } : { ...p, text: piece })
   }
   // Where each prefix of 12–24 characters last starts a line, and a different line before that.
   const lastWith = new Map<string, { at: number; text: string; other: number }>()
@@ -287,6 +293,11 @@ export function importParagraphs(
   report.slips = slips
   blocks.forEach((b, i) => {
     if (b.kind === 'heading') report.sections.push({ block: i, level: b.level!, title: b.text })
+    if (b.kind === 'heading' && paragraphs[i]?.flattened && gluedHeading(b.text)) {
+      report.notes.push(
+        `“${b.text.slice(0, 16)}…”像是标题和正文连在了一起（原文把几段文字并成了一行，看不出标题在哪里结束），请核对，在标题结束处按回车分开。`,
+      )
+    }
     const doubt = paragraphs[i]?.doubt
     if (doubt) report.doubtful.push({ block: i, text: paragraphs[i]!.text, reason: doubt })
   })
@@ -310,6 +321,19 @@ export function importParagraphs(
   void options
   return { meta, body: body.length ? body : [{ type: 'paragraph' }], indicators: [], report }
 }
+
+/**
+ * A heading whose first sentence is longer than a heading sentence: in a flattened line, a
+ * heading with nothing between it and its paragraph ("（一）质量稳步提升全县在校学生…").
+ * Where the heading ends is not written anywhere, so it is left as read and named in the notes.
+ */
+function gluedHeading(text: string): boolean {
+  const end = text.search(/[。！？]/)
+  return end > GLUED_SENTENCE
+}
+
+/** Longer than any heading sentence a run-in heading has (about 15 characters in the genre). */
+const GLUED_SENTENCE = 24
 
 function factsFor(title: string): Partial<ImportResult['meta']> {
   const facts = factsOfTitle(title)

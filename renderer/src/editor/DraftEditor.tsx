@@ -294,6 +294,7 @@ export function DraftEditor({
           report={importReport}
           indicators={session.indicators}
           beforeBulkChange={keepRevision}
+          level3={settings.level3Numbering}
           onClose={() => {
             pendingImportReports.delete(draft.id)
             setModal(null)

@@ -9,6 +9,7 @@ import { searchScore } from '../../../domain/text/search.ts'
 import { BodyParagraph } from './extensions/body-paragraph/index.ts'
 import { CleanPaste } from './extensions/clean-paste/index.ts'
 import { DeletionGuard } from './extensions/deletion-guard/index.ts'
+import { DropLines } from './extensions/drop-lines/index.ts'
 import { Enumeration } from './extensions/enumeration/index.ts'
 import { FindReplace } from './extensions/find-replace/index.ts'
 import { FullWidthPunctuation } from './extensions/full-width-punctuation/index.ts'
@@ -66,6 +67,7 @@ export function createExtensions(settings: Settings, services: EditorServices): 
     SnippetSlot,
     Reveal,
     ProofreadFixes,
+    DropLines,
     SnippetSuggest.configure({
       bridge: services.snippetSuggest,
       search: services.searchSnippets,

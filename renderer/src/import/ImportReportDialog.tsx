@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core'
 import { useState } from 'react'
 
 import { indicatorsFromSuggestions } from '../../../domain/import/figures.ts'
+import { levelNotes } from '../../../domain/import/level-notes.ts'
 import type { IndicatorStore } from '../editor/indicators/indicator-store.ts'
 import { Dialog } from '../ui/Dialog.tsx'
 import type { ImportReport } from './ImportDialog.tsx'
@@ -9,13 +10,15 @@ import type { ImportReport } from './ImportDialog.tsx'
 /**
  * 导入结果: what the import found, each with a jump. The figures are suggestions: the writer takes
  * them as indicators (all, a group, or one), as this year's or last year's values; none is
- * taken without a click.
+ * taken without a click. Lines kept that may be web content are listed, dropped only on a
+ * click (all at once as one undo step, with a revision kept first, or one by one).
  */
 export function ImportReportDialog({
   editor,
   report,
   indicators,
   beforeBulkChange,
+  level3,
   onClose,
 }: {
   editor: Editor
@@ -23,6 +26,8 @@ export function ImportReportDialog({
   indicators: IndicatorStore
   /** Keeps a revision before many figures are taken at once. */
   beforeBulkChange: () => Promise<unknown>
+  /** The writer's third-level marker, for the notes on levels. */
+  level3: '1.' | '1、'
   onClose: () => void
 }) {
   const [previousYear, setPreviousYear] = useState(false)
@@ -41,10 +46,28 @@ export function ImportReportDialog({
     setTaken((old) => new Set([...old, ...fresh]))
   }
   const all = report.figures.map((_, i) => i)
+  const [dropped, setDropped] = useState<ReadonlySet<number>>(new Set())
+  const [dropFailed, setDropFailed] = useState(false)
+  /** Where a block read by the import stands now: the dropped lines before it are gone. */
   const go = (block: number) => {
     onClose()
-    editor.commands.revealBlock(block)
+    const before = report.doubtful.filter((d, i) => dropped.has(i) && d.block < block).length
+    editor.commands.revealBlock(block - before)
   }
+  const doubtfulLeft = report.doubtful.map((_, i) => i).filter((i) => !dropped.has(i))
+  const drop = async (which: number[]) => {
+    if (which.length === 0) return
+    if (which.length > 1) await beforeBulkChange()
+    // A line no longer there as it was read (or the last block) is left alone, and stays listed.
+    const done = editor.commands.dropLines(which.map((i) => report.doubtful[i]!))
+    setDropFailed(!done)
+    if (done) setDropped((old) => new Set([...old, ...which]))
+  }
+  const goToLine = (i: number) => {
+    onClose()
+    editor.commands.revealLine(report.doubtful[i]!)
+  }
+  const levels = levelNotes(report.levels, level3)
   return (
     <Dialog
       title="导入完成"
@@ -59,9 +82,67 @@ export function ImportReportDialog({
       <p role="status" data-testid="import-summary">
         找到 {report.sections.length} 个章节标题，{report.figures.length} 处带单位的数字，删去{' '}
         {report.dropped.length} 处网页内容
-        {report.slips.length > 0 ? `，修正了 ${report.slips.length} 处编号` : ''}。
+        {report.slips.length > 0 ? `，修正了 ${report.slips.length} 处编号` : ''}
+        {report.doubtful.length > 0
+          ? `，另有 ${report.doubtful.length} 行可能是网页内容，已保留`
+          : ''}
+        。
       </p>
       <div className="import-report">
+        {report.doubtful.length > 0 && (
+          <section data-testid="doubtful-lines">
+            <h3>可能是网页内容（已保留在正文中，请核对）</h3>
+            <button
+              type="button"
+              disabled={doubtfulLeft.length === 0}
+              onClick={() => void drop(doubtfulLeft)}
+            >
+              {doubtfulLeft.length > 0 ? `全部删去（${doubtfulLeft.length} 行）` : '已全部删去'}
+            </button>
+            <ul>
+              {report.doubtful.map((d, i) => (
+                <li key={i} data-testid="doubtful-line">
+                  {dropped.has(i) ? (
+                    <span className="hint">{short(d.text, 50)}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="link-button"
+                      title="在正文中查看"
+                      onClick={() => goToLine(i)}
+                    >
+                      {short(d.text, 50)}
+                    </button>
+                  )}
+                  {d.reason !== '可能是网页内容' && <span className="hint">（{d.reason}）</span>}
+                  {dropped.has(i) ? (
+                    <span className="hint">已删去</span>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => void drop([i])}>
+                      删去
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {dropFailed && (
+              <p className="field-error" role="alert">
+                正文中已找不到这些行（可能已经改过），没有删去。
+              </p>
+            )}
+            {dropped.size > 0 && <p className="hint">删错了可按 Ctrl+Z 撤销。</p>}
+          </section>
+        )}
+        {levels.length > 0 && (
+          <section data-testid="import-levels">
+            <h3>标题层级</h3>
+            <ul>
+              {levels.map((note, i) => (
+                <li key={i}>{note}</li>
+              ))}
+            </ul>
+          </section>
+        )}
         {report.figures.length > 0 && (
           <section data-testid="figure-suggestions">
             <h3>文中的数字（可作为“指标”采用，不采用则只是文字）</h3>
@@ -177,7 +258,7 @@ export function ImportReportDialog({
               {report.dropped.map((d, i) => (
                 <li key={i}>
                   <span className="hint">{d.reason}：</span>
-                  {d.text.length > 50 ? `${d.text.slice(0, 50)}…` : d.text}
+                  {short(d.text, 50)}
                 </li>
               ))}
             </ul>
@@ -189,7 +270,7 @@ export function ImportReportDialog({
             {report.sections.map((s, i) => (
               <li key={i} className={`import-section level-${s.level}`}>
                 <button type="button" className="link-button" onClick={() => go(s.block)}>
-                  {s.title.length > 40 ? `${s.title.slice(0, 40)}…` : s.title}
+                  {short(s.title, 40)}
                 </button>
               </li>
             ))}
@@ -199,3 +280,5 @@ export function ImportReportDialog({
     </Dialog>
   )
 }
+
+const short = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text)

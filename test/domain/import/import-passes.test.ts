@@ -80,6 +80,45 @@ describe('rewrapping', () => {
   })
 })
 
+describe('a heading glued to its paragraph in a flattened line', () => {
+  const glued = (sep: string) =>
+    [
+      '一、本学期工作回顾',
+      '（一）课后服务覆盖面扩大' +
+        sep +
+        '全校开设兴趣社团课程十八门，参加课后服务的学生比上学期明显增多，家长反映良好。各年级安排教师轮流值守，放学后的看护时间延长到下午六点。',
+      '（二）食堂管理更加规范' +
+        sep +
+        '学校按月公示食堂收支和带量食谱，每周组织家长代表陪餐一次，意见当场回复。食材采购全部进入县级平台，索证索票资料按月归档备查。',
+      '二、下学期打算',
+      '（一）办好社团课程。继续开齐开足兴趣社团课程，把课后服务办成家长放心的服务。',
+    ].join('')
+  const reportOf = (text: string) =>
+    importParagraphs(paragraphsOfText(`某某小学2025年秋季学期工作总结\n${text}`), {
+      previousYear: false,
+    }).report
+  const notes = (text: string) => reportOf(text).notes.filter((n) => n.includes('连在了一起'))
+
+  it('is named in the notes, where nothing shows where the heading ends', () => {
+    expect(glued('').length).toBeGreaterThanOrEqual(200)
+    expect(notes(glued(''))).toEqual([
+      '“课后服务覆盖面扩大全校开设兴趣社…”像是标题和正文连在了一起（原文把几段文字并成了一行，看不出标题在哪里结束），请核对，在标题结束处按回车分开。',
+      '“食堂管理更加规范学校按月公示食堂…”像是标题和正文连在了一起（原文把几段文字并成了一行，看不出标题在哪里结束），请核对，在标题结束处按回车分开。',
+    ])
+  })
+
+  it('is split, with no note, where a space stands after the heading; a run-in heading needs none', () => {
+    expect(notes(glued('\u3000'))).toEqual([])
+    expect(reportOf(glued('\u3000')).sections.map((x) => `${x.level} ${x.title}`)).toEqual([
+      '1 本学期工作回顾',
+      '2 课后服务覆盖面扩大',
+      '2 食堂管理更加规范',
+      '1 下学期打算',
+      '2 办好社团课程。继续开齐开足兴趣社团课程，把课后服务办成家长放心的服务。',
+    ])
+  })
+})
+
 describe('title and figures', () => {
   it('strips what a site adds to a title and reads its facts', () => {
     expect(stripTitleSuffix('某某镇中心学校2025年学生资助工作总结_某某文库')).toBe(
@@ -103,5 +142,20 @@ describe('title and figures', () => {
       ['发放奖助学金', '52.7', '万元', false, 'aid-amount'],
       ['巩固率', '99.2', '%', false, 'retention-9y'],
     ])
+  })
+
+  it('never offers a year, a date, an ordinal, a section number or a telephone number', () => {
+    const text =
+      '2025年9月1日起，（3）第3名学生获奖，咨询电话0731-84451234，12345热线受理，每班30-45人。'
+    expect(figuresOf(text, 0)).toEqual([])
+  })
+
+  it('reads compound units whole, and leaves time limits and thresholds alone', () => {
+    const figures = figuresOf(
+      '开展送教下乡活动32场次，家访1800余户次；公示5个工作日；消除56人以上大班额17个，' +
+        '毛入学率达到95%以上，培训教师2000人以上并全部考核合格。',
+      0,
+    )
+    expect(figures.map((f) => f.text)).toEqual(['32场次', '1800余户次', '17个', '95%', '2000人'])
   })
 })

@@ -4,6 +4,7 @@ import Text from '@tiptap/extension-text'
 
 import type { DraftIndicator } from '../../../domain/indicators/model.ts'
 import { BodyParagraph } from '../../../renderer/src/editor/extensions/body-paragraph/index.ts'
+import { DropLines } from '../../../renderer/src/editor/extensions/drop-lines/index.ts'
 import { IndicatorRef } from '../../../renderer/src/editor/extensions/indicator-ref/index.ts'
 import { ProofreadFixes } from '../../../renderer/src/editor/extensions/proofread-fixes/index.ts'
 import { Reveal } from '../../../renderer/src/editor/extensions/reveal/index.ts'
@@ -32,6 +33,7 @@ export function headlessEditor(
       IndicatorRef.configure({ store }),
       Reveal,
       ProofreadFixes,
+      DropLines,
       ...extra,
     ],
     content,

@@ -1,0 +1,1 @@
+export { DropLines, locateLines, type ImportedLine } from './drop-lines.ts'
