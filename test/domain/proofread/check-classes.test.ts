@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { heading, paragraph, type DocNode } from '../../../domain/draft/doc.ts'
 import type { DraftMeta } from '../../../domain/draft/draft.ts'
 import { applyFix, checkText } from '../../../domain/proofread/checks.ts'
-import { proofread } from '../../../domain/proofread/proofread.ts'
+import {
+  checkDraft,
+  FINDING_GROUPS,
+  GROUP_ORDER,
+  groupFindings,
+  proofread,
+  summarizeFindings,
+} from '../../../domain/proofread/proofread.ts'
 
 const context = { unit: '云溪县教育局', kind: 'annual' as const }
 const check = (text: string, year = 2025) => checkText(text, year, context)
@@ -185,6 +192,55 @@ describe('across paragraphs', () => {
     const early = run([paragraph('全年工作总结。')], { date: '2025-06-12' })
     expect(early.some((f) => f.rule === 'date')).toBe(true)
     expect(run([paragraph('全年工作总结。')], { date: '2025-12-26' })).toEqual([])
+  })
+
+  it('a 成文日期 finding names the field of 基本信息 it is mended in; a date in the text does not', () => {
+    const early = run([paragraph('全年工作总结。')], { date: '2025-06-12' })
+    expect(early.filter((f) => f.field === 'date').map((f) => f.rule)).toEqual(['date'])
+    const inText = run([paragraph('3月15在县第一中学召开推进会。')])
+    expect(inText.some((f) => f.rule === 'date')).toBe(true)
+    expect(inText.some((f) => f.field !== undefined)).toBe(false)
+  })
+})
+
+describe('the groups of findings the panel, the export check and caogao check share', () => {
+  const findings = () =>
+    checkDraft({
+      meta: meta({ date: '2025-06-12' }),
+      body: {
+        type: 'doc',
+        content: [paragraph('全县新建幼儿圆3所,在园幼儿24,341人，教师X人。。')],
+      },
+      indicators: [],
+    })
+
+  it('lists the groups in one fixed order, each with its findings in text order', () => {
+    const groups = groupFindings(findings())
+    expect(groups.map((g) => g.group)).toEqual(['待填写', '标点', '年份日期', '数字', '错别字'])
+    expect(groups.map((g) => g.findings.length)).toEqual([1, 2, 1, 1, 1])
+    for (const g of groups) {
+      expect(g.findings.every((f) => FINDING_GROUPS[f.rule] === g.group)).toBe(true)
+      expect(GROUP_ORDER).toContain(g.group)
+    }
+    expect(summarizeFindings(findings())).toBe(
+      '1 处待填写，2 处标点，1 处年份日期，1 处数字，1 处错别字',
+    )
+  })
+
+  it('leaves out what the writer ignored', () => {
+    const all = findings()
+    const typo = all.find((f) => f.rule === 'typo')!
+    const left = checkDraft({
+      meta: meta({ date: '2025-06-12' }),
+      body: {
+        type: 'doc',
+        content: [paragraph('全县新建幼儿圆3所,在园幼儿24,341人，教师X人。。')],
+      },
+      indicators: [],
+      ignoredFindings: [typo.key],
+    })
+    expect(left).toHaveLength(all.length - 1)
+    expect(summarizeFindings(left)).toBe('1 处待填写，2 处标点，1 处年份日期，1 处数字')
   })
 })
 
