@@ -395,7 +395,7 @@ export const LEXICON: readonly LexiconEntry[] = [
     grade: 'must',
     family: 'typo',
     reason: '开始使用设施、系统用“启用”，“起用”指任用人员。',
-    context: '(?<![一发引提兴崛唤缘早升])起用(?=[，。；、）]|$|新?(?:校区|校舍|系统|平台|设备|设施|场馆|教学楼|食堂|宿舍|印章|公章)|(?:以来|后))',
+    context: '(?<![一发引提兴崛唤缘早升])起用(?=[，。；、）]|$|新?(?:校区|校舍|系统|平台|设备|设施|场馆|教学楼|食堂|宿舍|印章|公章))',
   },
   {
     wrong: '起动',
@@ -419,7 +419,7 @@ export const LEXICON: readonly LexiconEntry[] = [
     grade: 'must',
     family: 'typo',
     reason: '给困难学生的钱物是“资助”，“自助”是自己动手。',
-    context: '自助(?=管理中心|资金|政策|对象|经费|金额|标准|工作|项目资金)',
+    context: '自助(?=管理中心|资金|政策|对象|经费|金额|项目资金)',
   },
   {
     wrong: '制订',
