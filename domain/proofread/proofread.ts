@@ -25,6 +25,8 @@ export interface Finding {
   section: string
   /** Stays the same while the text around it does: what 忽略 remembers. */
   key: string
+  /** The field of 基本信息 the finding is about, where the writer mends it instead of the text. */
+  field?: 'date'
 }
 
 export const FINDING_GROUPS: Record<FindingRule, string> = {
@@ -52,6 +54,32 @@ export const FINDING_GROUPS: Record<FindingRule, string> = {
   'doubled-word': '重复',
   'empty-section': '结构',
   length: '结构',
+}
+
+/** The groups in the one order the panel, the export check and `caogao check` list them in. */
+export const GROUP_ORDER: readonly string[] = [...new Set(Object.values(FINDING_GROUPS))]
+
+export interface FindingGroup {
+  group: string
+  findings: Finding[]
+}
+
+/** Findings by group, groups in GROUP_ORDER, each group's findings in the order given. */
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const by = new Map<string, Finding[]>(GROUP_ORDER.map((g) => [g, []]))
+  for (const f of findings) by.get(FINDING_GROUPS[f.rule])!.push(f)
+  return [...by]
+    .filter(([, list]) => list.length > 0)
+    .map(([group, list]) => ({ group, findings: list }))
+}
+
+/** What the 校对 panel, the export check and `caogao check` all run over a draft. */
+export function checkDraft(
+  content: Pick<DraftContent, 'meta' | 'body' | 'indicators'> & {
+    ignoredFindings?: readonly string[]
+  },
+): Finding[] {
+  return proofread({ ...content, ignored: content.ignoredFindings ?? [] })
 }
 
 /** Each block's text with references and slots as U+FFFC: what the checks read. */
@@ -170,6 +198,7 @@ export function proofread(
         length: 0,
         text: '',
         message: `成文日期${written[1]}年${month}月${day}日早于报告所写时段结束，请核对成文日期。`,
+        field: 'date',
       })
     }
   }
@@ -197,10 +226,9 @@ export function proofread(
   return findings.filter((f) => !ignored.has(f.key))
 }
 
-/** "3 处待填写，5 处标点": the summary before export. */
+/** "3 处待填写，5 处标点": the summary before export, in GROUP_ORDER. */
 export function summarizeFindings(findings: readonly Finding[]): string {
-  const counts = new Map<string, number>()
-  for (const f of findings)
-    counts.set(FINDING_GROUPS[f.rule], (counts.get(FINDING_GROUPS[f.rule]) ?? 0) + 1)
-  return [...counts].map(([group, n]) => `${n} 处${group}`).join('，')
+  return groupFindings(findings)
+    .map((g) => `${g.findings.length} 处${g.group}`)
+    .join('，')
 }

@@ -238,18 +238,9 @@ function numberMarks(t: string): TextFinding[] {
   const bracketed = all(/^(\s*[（(][一二三四五六七八九十\d]+[）)])、/g, t, (m) =>
     at('punctuation', 'should', m.index!, m[0].trim(), '括号序号后不再加顿号。', m[1]!.trim()),
   )
-  // 《…》、《…》 and “…”、“…”: marks side by side need no 顿号 between them.
-  const between = all(/》、《|”、“/g, t, (m) =>
-    at(
-      'punctuation',
-      'should',
-      m.index!,
-      m[0],
-      '并列的书名号或引号之间通常不用顿号。',
-      m[0][0]! + m[0][2]!,
-    ),
-  )
-  return [...rough, ...arabic, ...bracketed, ...between]
+  // No rule for 《…》、《…》 or “…”、“…”: GB/T 15834 says a 顿号 there is *usually* left out, and
+  // many offices write it; a finding on every list of documents would be crying wolf.
+  return [...rough, ...arabic, ...bracketed]
 }
 
 export function punctuation(t: string): TextFinding[] {

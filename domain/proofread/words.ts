@@ -55,16 +55,31 @@ function doubledWords(t: string): TextFinding[] {
 }
 
 function lexicon(t: string): TextFinding[] {
-  return findLexiconSlips(t).map(({ offset, length, entry }) =>
-    at(
+  return findLexiconSlips(t).map(({ offset, length, entry }) => {
+    const fix = entry.grade === 'must' ? entry.right : undefined
+    const [a, b] = [t[offset], t[offset + 1]]
+    // 塌塌实实 holds the entry 塌实: mending only that would leave 塌踏实实, so the whole AABB
+    // form is the finding and its fix doubles both characters of the right word.
+    if (length === 2 && entry.right.length === 2 && t[offset - 1] === a && t[offset + 2] === b) {
+      const [c, d] = [entry.right[0]!, entry.right[1]!]
+      return at(
+        entry.family,
+        entry.grade === 'must' ? 'must' : 'should',
+        offset - 1,
+        t.slice(offset - 1, offset + 3),
+        `${entry.reason}应为“${c}${c}${d}${d}”。`,
+        fix === undefined ? undefined : `${c}${c}${d}${d}`,
+      )
+    }
+    return at(
       entry.family,
       entry.grade === 'must' ? 'must' : 'should',
       offset,
       t.slice(offset, offset + length),
       `${entry.reason}应为“${entry.right}”。`,
-      entry.grade === 'must' ? entry.right : undefined,
-    ),
-  )
+      fix,
+    )
+  })
 }
 
 type IdiomIndex = Map<string, string>
@@ -173,6 +188,13 @@ function particles(t: string): TextFinding[] {
     // 受教育的权利: what a person is entitled to is 权利; 权力 is an office's power.
     ...all(/(?<=(?:受教育|接受教育|学习|儿童|少年|学生|公民|平等|合法)的?)权力/g, t, (m) =>
       at('typo', 'must', m.index!, '权力', '指人依法享有的权益用“权利”。', '权利'),
+    ),
+    // 权利 pairs with 义务 (…的权力，也是应尽的义务); an office's 权力 is exercised or checked, and
+    // 义务教育 is a school stage, not a duty.
+    ...all(
+      /(?<!行使|规范|监督|制约|公共|行政|公权)(?<!(?:受教育|接受教育|学习|儿童|少年|学生|公民|平等|合法)的?)权力(?=[^。；！？]{0,20}义务(?!教育))/g,
+      t,
+      (m) => at('typo', 'should', m.index!, '权力', '与“义务”相对的是“权利”。', '权利'),
     ),
     // 既要…又要: 即 is a slip for 既 in this pair.
     ...all(

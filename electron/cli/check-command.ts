@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
 
-import type { Finding } from '../../domain/proofread/proofread.ts'
+import { summarizeFindings, type Finding } from '../../domain/proofread/proofread.ts'
 import { ServiceError } from '../services/service-error.ts'
 import { CliError, jobs, readDraft } from './export-command.ts'
 
@@ -46,7 +46,8 @@ export function formatFindings(results: readonly FileFindings[]): string {
         (f) =>
           `  ${f.severity === 'must' ? '必须改' : '建议改'}｜${f.section}｜${f.message}${fixNote(f)}`,
       )
-      return `【${basename(r.file)}】${r.findings.length} 处：\n${lines.join('\n')}`
+      // The same count and groups as the 校对 panel and the export check.
+      return `【${basename(r.file)}】${r.findings.length} 处（${summarizeFindings(r.findings)}）：\n${lines.join('\n')}`
     })
     .join('\n\n')
 }

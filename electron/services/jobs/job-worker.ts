@@ -2,7 +2,7 @@
 // this source by Node's type stripping in the browser host, the CLI and the tests.
 import { parentPort, workerData } from 'node:worker_threads'
 
-import { proofread } from '../../../domain/proofread/proofread.ts'
+import { checkDraft } from '../../../domain/proofread/proofread.ts'
 import { draftToDocx } from '../export/export-service.ts'
 import { contentFromImport } from '../import/content-from-import.ts'
 import { importFile } from '../import/import-file.ts'
@@ -29,8 +29,7 @@ async function run(request: JobRequest): Promise<void> {
       return post({ type: 'done', value: bytes }, [bytes.buffer as ArrayBuffer])
     }
     case 'check': {
-      const { draft } = request
-      return post({ type: 'done', value: proofread({ ...draft, ignored: draft.ignoredFindings }) })
+      return post({ type: 'done', value: checkDraft(request.draft) })
     }
   }
 }

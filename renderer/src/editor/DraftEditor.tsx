@@ -4,7 +4,7 @@ import { flushSync } from 'react-dom'
 
 import type { DraftFile } from '../../../domain/draft/draft.ts'
 import { pendingBeforeExport } from '../../../domain/export/export-model.ts'
-import { proofread, summarizeFindings } from '../../../domain/proofread/proofread.ts'
+import { checkDraft, summarizeFindings } from '../../../domain/proofread/proofread.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { categoriesForSection } from '../../../domain/snippets/snippets.ts'
 import { pendingImportReports } from '../import/ImportDialog.tsx'
@@ -115,8 +115,7 @@ export function DraftEditor({
     },
     // Placeholders, guidance and slots are in the list above; the summary names the rest too.
     checks: () => {
-      const { meta, body, indicators, ignoredFindings } = session.content()
-      return summarizeFindings(proofread({ meta, body, indicators, ignored: ignoredFindings }))
+      return summarizeFindings(checkDraft(session.content()))
     },
     jumpToBlock: (block) => editor?.commands.revealBlock(block),
   })

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 import { MAX_YEAR, MIN_YEAR, type DraftMeta } from '../../../domain/draft/draft.ts'
 import { suggestTitle } from '../../../domain/draft/templates.ts'
@@ -8,10 +8,19 @@ import { chineseDate, isoDay } from '../../../domain/text/dates.ts'
 export function MetaForm({
   meta,
   onChange,
+  focus = null,
 }: {
   meta: DraftMeta
   onChange: (meta: DraftMeta) => void
+  /** A field to focus, asked for by a 校对 finding; a new `n` asks again. */
+  focus?: { field: 'date'; n: number } | null
 }) {
+  const dateInput = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (focus?.field !== 'date' || !dateInput.current) return
+    dateInput.current.scrollIntoView({ block: 'nearest' })
+    dateInput.current.focus()
+  }, [focus])
   const [yearText, setYearText] = useState(String(meta.year))
   const [yearError, setYearError] = useState<string | null>(null)
   const set = <K extends keyof DraftMeta>(key: K, value: DraftMeta[K]) =>
@@ -95,7 +104,12 @@ export function MetaForm({
       </label>
       <label className="field">
         <span>成文日期</span>
-        <input type="date" value={effectiveDate} onChange={(e) => set('date', e.target.value)} />
+        <input
+          ref={dateInput}
+          type="date"
+          value={effectiveDate}
+          onChange={(e) => set('date', e.target.value)}
+        />
       </label>
       <p className="hint">文中写作：{chineseDate(effectiveDate)}</p>
       <label className="field">

@@ -154,4 +154,26 @@ describe('fix-all over the whole proofreading corpus', () => {
     // Most slips that have a certain fix get it.
     expect(changes).toBeGreaterThanOrEqual(180)
   })
+
+  it('leaves nothing for a second fix-all on any slip line: a fix never half-mends a word', () => {
+    const left: string[] = []
+    for (const slip of corpus.slips) {
+      const m = meta({
+        year: slip.context?.reportYear ?? 2025,
+        unit: slip.context?.unit ?? '云溪县教育局',
+        kind: slip.context?.kind ?? 'annual',
+      })
+      const body = doc(
+        ...[slip.context?.previous, slip.text]
+          .filter((t) => t !== undefined)
+          .map((t) => paragraph(t)),
+      )
+      const once = applyFixes(body, proofread({ meta: m, body, indicators: [] })).body
+      const again = proofread({ meta: m, body: once, indicators: [] }).filter(
+        (f) => f.fix !== undefined,
+      )
+      for (const f of again) left.push(`${slip.id}: ${f.text} → ${f.fix}`)
+    }
+    expect(left).toEqual([])
+  })
 })

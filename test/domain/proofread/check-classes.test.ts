@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { heading, paragraph, type DocNode } from '../../../domain/draft/doc.ts'
 import type { DraftMeta } from '../../../domain/draft/draft.ts'
 import { applyFix, checkText } from '../../../domain/proofread/checks.ts'
-import { proofread } from '../../../domain/proofread/proofread.ts'
+import {
+  checkDraft,
+  FINDING_GROUPS,
+  GROUP_ORDER,
+  groupFindings,
+  proofread,
+  summarizeFindings,
+} from '../../../domain/proofread/proofread.ts'
 
 const context = { unit: '云溪县教育局', kind: 'annual' as const }
 const check = (text: string, year = 2025) => checkText(text, year, context)
@@ -70,6 +77,15 @@ describe('typos and misused words', () => {
     ['防溺水宣传教育工作开展的有声有色。', '防溺水宣传教育工作开展得有声有色。'],
     ['各学校要建立动态监测台帐。', '各学校要建立动态监测台账。'],
     ['最後，要加强督促检查。', '最后，要加强督促检查。'],
+    [
+      '适龄儿童接受义务教育是法律赋予的权力，也是应尽的义务。',
+      '适龄儿童接受义务教育是法律赋予的权利，也是应尽的义务。',
+    ],
+    ['全县共有幼儿圆64所。', '全县共有幼儿园64所。'],
+    ['新校区于9月1日正式起用。', '新校区于9月1日正式启用。'],
+    ['县学生自助管理中心受理贷款2136人。', '县学生资助管理中心受理贷款2136人。'],
+    ['全县教育系统剋服困难。', '全县教育系统克服困难。'],
+    ['各学校要塌塌实实做好控辍保学工作。', '各学校要踏踏实实做好控辍保学工作。'],
   ])('%s → %s', (text, right) => {
     expect(fixed(text)).toBe(right)
   })
@@ -122,6 +138,12 @@ describe('and no false alarm where the writer is right', () => {
     '全县专任教师340人，比上年增加7人，增长2.1%。',
     '全县有各级各类学校12所，其中幼儿园5所、小学4所、初中3所。',
     '小学一、二年级不布置家庭书面作业。',
+    '各校组织学习《中华人民共和国教师法》、《中华人民共和国义务教育法》。',
+    '开展“万师访万家”、“护苗行动”等活动。',
+    '严格规范权力运行，保障义务教育经费足额拨付。',
+    '一批年轻干部起用后表现突出，图书馆设有自助工作站。',
+    '讲清学生的权利和义务，大胆起用年轻干部，一起用餐。',
+    '毕业季，大班幼儿圆满完成幼小衔接活动，食堂实行营养配餐，图书馆实行学生自助借还。',
   ])('%s', (text) => {
     expect(check(text)).toEqual([])
   })
@@ -171,6 +193,55 @@ describe('across paragraphs', () => {
     const early = run([paragraph('全年工作总结。')], { date: '2025-06-12' })
     expect(early.some((f) => f.rule === 'date')).toBe(true)
     expect(run([paragraph('全年工作总结。')], { date: '2025-12-26' })).toEqual([])
+  })
+
+  it('a 成文日期 finding names the field of 基本信息 it is mended in; a date in the text does not', () => {
+    const early = run([paragraph('全年工作总结。')], { date: '2025-06-12' })
+    expect(early.filter((f) => f.field === 'date').map((f) => f.rule)).toEqual(['date'])
+    const inText = run([paragraph('3月15在县第一中学召开推进会。')])
+    expect(inText.some((f) => f.rule === 'date')).toBe(true)
+    expect(inText.some((f) => f.field !== undefined)).toBe(false)
+  })
+})
+
+describe('the groups of findings the panel, the export check and caogao check share', () => {
+  const findings = () =>
+    checkDraft({
+      meta: meta({ date: '2025-06-12' }),
+      body: {
+        type: 'doc',
+        content: [paragraph('全县新建幼儿圆3所,在园幼儿24,341人，教师X人。。')],
+      },
+      indicators: [],
+    })
+
+  it('lists the groups in one fixed order, each with its findings in text order', () => {
+    const groups = groupFindings(findings())
+    expect(groups.map((g) => g.group)).toEqual(['待填写', '标点', '年份日期', '数字', '错别字'])
+    expect(groups.map((g) => g.findings.length)).toEqual([1, 2, 1, 1, 1])
+    for (const g of groups) {
+      expect(g.findings.every((f) => FINDING_GROUPS[f.rule] === g.group)).toBe(true)
+      expect(GROUP_ORDER).toContain(g.group)
+    }
+    expect(summarizeFindings(findings())).toBe(
+      '1 处待填写，2 处标点，1 处年份日期，1 处数字，1 处错别字',
+    )
+  })
+
+  it('leaves out what the writer ignored', () => {
+    const all = findings()
+    const typo = all.find((f) => f.rule === 'typo')!
+    const left = checkDraft({
+      meta: meta({ date: '2025-06-12' }),
+      body: {
+        type: 'doc',
+        content: [paragraph('全县新建幼儿圆3所,在园幼儿24,341人，教师X人。。')],
+      },
+      indicators: [],
+      ignoredFindings: [typo.key],
+    })
+    expect(left).toHaveLength(all.length - 1)
+    expect(summarizeFindings(left)).toBe('1 处待填写，2 处标点，1 处年份日期，1 处数字')
   })
 })
 

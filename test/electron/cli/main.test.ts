@@ -176,6 +176,8 @@ describe('caogao check', () => {
     expect(run.stdout).toContain('【township-half-year.txt】')
     expect(run.stdout).toContain('“20XX年”是待填写的占位符')
     expect(run.stdout).toContain('【school-safety.txt】')
+    // Each file's count with its groups, as the 校对 panel and the export check give them.
+    expect(run.stdout).toMatch(/【township-half-year\.txt】\d+ 处（\d+ 处待填写(，\d+ 处\S+?)*）：/)
   })
 
   it('prints JSON with --json', () => {

@@ -42,6 +42,9 @@ export function SidePanel({
   beforeBulkChange: () => Promise<unknown>
 }) {
   const [panel, setPanel] = useState<Panel>('meta')
+  // A finding about a field of 基本信息 (成文日期) opens that form at the field; the count makes a
+  // second click focus it again.
+  const [focusField, setFocusField] = useState<{ field: 'date'; n: number } | null>(null)
   const { meta, ignored } = useSyncExternalStore(session.subscribe, session.getSnapshot)
   if (folded) {
     return (
@@ -76,7 +79,9 @@ export function SidePanel({
           »
         </button>
       </div>
-      {panel === 'meta' && <MetaForm meta={meta} onChange={(next) => session.setMeta(next)} />}
+      {panel === 'meta' && (
+        <MetaForm meta={meta} onChange={(next) => session.setMeta(next)} focus={focusField} />
+      )}
       {panel === 'indicators' && editor && (
         <IndicatorPanel editor={editor} store={session.indicators} />
       )}
@@ -91,6 +96,10 @@ export function SidePanel({
           ignored={ignored}
           onIgnore={(key) => session.ignoreFinding(key)}
           beforeBulkChange={beforeBulkChange}
+          onFocusField={(field) => {
+            setPanel('meta')
+            setFocusField((had) => ({ field, n: (had?.n ?? 0) + 1 }))
+          }}
         />
       )}
     </aside>

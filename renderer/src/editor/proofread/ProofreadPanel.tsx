@@ -5,8 +5,8 @@ import type { Doc } from '../../../../domain/draft/doc.ts'
 import type { DraftMeta } from '../../../../domain/draft/draft.ts'
 import { applyFixes, type AppliedFixes } from '../../../../domain/proofread/apply-fixes.ts'
 import {
-  FINDING_GROUPS,
-  proofread,
+  checkDraft,
+  groupFindings,
   summarizeFindings,
   type Finding,
 } from '../../../../domain/proofread/proofread.ts'
@@ -15,8 +15,9 @@ import { findingRange } from '../extensions/proofread-fixes/index.ts'
 import type { IndicatorStore } from '../indicators/indicator-store.ts'
 
 /**
- * 校对: the slips real reports go out with. The checks run over the whole report shortly after
- * typing pauses (about 0.8 s), never on a keystroke.
+ * 校对: the slips real reports go out with, grouped by kind with their counts so a writer can
+ * work through one kind at a time. The checks run over the whole report shortly after typing
+ * pauses (about 0.8 s), never on a keystroke.
  */
 export function ProofreadPanel({
   editor,
@@ -25,6 +26,7 @@ export function ProofreadPanel({
   ignored,
   onIgnore,
   beforeBulkChange,
+  onFocusField,
 }: {
   editor: Editor
   meta: DraftMeta
@@ -33,6 +35,8 @@ export function ProofreadPanel({
   onIgnore: (key: string) => void
   /** Keeps the text as a revision before fix-all changes many places at once. */
   beforeBulkChange: () => Promise<unknown>
+  /** Opens 基本信息 at the field a finding is about (成文日期). */
+  onFocusField: (field: NonNullable<Finding['field']>) => void
 }) {
   const [findings, setFindings] = useState<Finding[]>([])
   // Fix-all first shows what it will change; only then does it change anything.
@@ -43,11 +47,11 @@ export function ProofreadPanel({
     let timer: ReturnType<typeof setTimeout> | null = null
     const run = () =>
       setFindings(
-        proofread({
+        checkDraft({
           meta,
           body: editor.getJSON() as Doc,
           indicators: [...indicators.list()],
-          ignored,
+          ignoredFindings: ignored,
         }),
       )
     const schedule = () => {
@@ -65,14 +69,17 @@ export function ProofreadPanel({
   }, [editor, meta, indicators, ignored])
 
   const jump = (f: Finding) => {
+    if (f.field) return onFocusField(f.field)
     const range = findingRange(editor.state.doc, f)
     if (range) editor.commands.revealRange(range.from, range.to)
     else editor.commands.revealBlock(f.block)
   }
 
-  const groups = [...new Set(findings.map((f) => FINDING_GROUPS[f.rule]))]
-  const shown = group ? findings.filter((f) => FINDING_GROUPS[f.rule] === group) : findings
-  const fixable = shown.filter((f) => f.fix !== undefined)
+  const groups = groupFindings(findings)
+  // The kind being worked through; back to all of them once its last finding is gone.
+  const current = groups.find((g) => g.group === group) ?? null
+  const shownGroups = current ? [current] : groups
+  const fixable = shownGroups.flatMap((g) => g.findings).filter((f) => f.fix !== undefined)
 
   return (
     <div className="proofread-panel">
@@ -82,18 +89,19 @@ export function ProofreadPanel({
           : `发现 ${findings.length} 处：${summarizeFindings(findings)}。`}
       </p>
       {groups.length > 1 && (
-        <div className="chips" role="group" aria-label="问题类别">
-          <button type="button" aria-pressed={group === null} onClick={() => setGroup(null)}>
-            全部
+        <div className="chips" role="group" aria-label="按类别查看">
+          <button type="button" aria-pressed={current === null} onClick={() => setGroup(null)}>
+            全部 {findings.length}
           </button>
           {groups.map((g) => (
             <button
               type="button"
-              key={g}
-              aria-pressed={group === g}
-              onClick={() => setGroup(group === g ? null : g)}
+              key={g.group}
+              aria-pressed={current === g}
+              data-testid="finding-group-chip"
+              onClick={() => setGroup(current === g ? null : g.group)}
             >
-              {g}
+              {g.group} {g.findings.length}
             </button>
           ))}
         </div>
@@ -103,7 +111,9 @@ export function ProofreadPanel({
           type="button"
           onClick={() => setPreview(applyFixes(editor.getJSON() as Doc, fixable))}
         >
-          全部修正可确定的 {fixable.length} 处…
+          {current
+            ? `修正${current.group}中可确定的 ${fixable.length} 处…`
+            : `全部修正可确定的 ${fixable.length} 处…`}
         </button>
       )}
       {preview && (
@@ -134,35 +144,48 @@ export function ProofreadPanel({
           }}
         />
       )}
-      <ul className="findings">
-        {shown.map((f) => (
-          <li
-            key={`${f.key}-${f.block}-${f.offset}`}
-            className={f.severity === 'must' ? 'finding must' : 'finding'}
-            data-testid="finding"
-          >
-            <div className="finding-message">{f.message}</div>
-            <div className="finding-meta">
-              <span className="hint">{f.section}</span>
-              <button type="button" className="link-button" onClick={() => jump(f)}>
-                跳转
-              </button>
-              {f.fix !== undefined && (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => editor.commands.applyFindingFixes([f])}
-                >
-                  {f.fix === '' ? '删去' : `修正为“${f.fix}”`}
-                </button>
-              )}
-              <button type="button" className="link-button" onClick={() => onIgnore(f.key)}>
-                忽略
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
+      {shownGroups.map((g, i) => (
+        <section
+          key={g.group}
+          className="finding-group"
+          aria-labelledby={`finding-group-${i}`}
+          data-testid="finding-group"
+        >
+          <h3 id={`finding-group-${i}`} className="finding-group-title">
+            {g.group}
+            <span className="hint">{g.findings.length} 处</span>
+          </h3>
+          <ul className="findings">
+            {g.findings.map((f) => (
+              <li
+                key={`${f.key}-${f.block}-${f.offset}`}
+                className={f.severity === 'must' ? 'finding must' : 'finding'}
+                data-testid="finding"
+              >
+                <div className="finding-message">{f.message}</div>
+                <div className="finding-meta">
+                  <span className="hint">{f.field ? '基本信息' : f.section}</span>
+                  <button type="button" className="link-button" onClick={() => jump(f)}>
+                    {f.field === 'date' ? '改成文日期' : '跳转'}
+                  </button>
+                  {f.fix !== undefined && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => editor.commands.applyFindingFixes([f])}
+                    >
+                      {f.fix === '' ? '删去' : `修正为“${f.fix}”`}
+                    </button>
+                  )}
+                  <button type="button" className="link-button" onClick={() => onIgnore(f.key)}>
+                    忽略
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   )
 }
