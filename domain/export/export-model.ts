@@ -47,7 +47,10 @@ export const APPENDIX_TITLE = '主要指标统计表'
  * The draft as printed text: numbers drawn, references written out, guidance and empty
  * paragraphs left out, unsafe characters removed.
  */
-export function buildExportModel(draft: DraftFile, options: ExportOptions): ExportModel {
+export function buildExportModel(
+  draft: Pick<DraftFile, 'meta' | 'body' | 'indicators'>,
+  options: ExportOptions,
+): ExportModel {
   const leaf = inlineLeafText(draft.indicators)
   const counter = new HeadingCounter()
   const blocks: ExportBlock[] = []
