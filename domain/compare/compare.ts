@@ -72,6 +72,8 @@ export interface Change {
   numbering: boolean
   oldText: string
   newText: string
+  /** The entry's segments this change is made of: [from, to). */
+  segments: [number, number]
 }
 
 export interface CompareCounts {
@@ -240,6 +242,7 @@ function listChanges(
         numbering: false,
         oldText: e.old.map((i) => fullText(older[i]!)).join('\n'),
         newText: e.new.map((j) => fullText(newer[j]!)).join('\n'),
+        segments: [0, e.segments.length],
       })
     if (e.kind === 'equal' || e.kind === 'moved-away') return
     if (e.kind === 'inserted') return whole('insert')
@@ -247,7 +250,8 @@ function listChanges(
     if (e.kind === 'moved') whole('move')
     if (e.blockKind === 'meta') return whole('replace')
     let run: Segment[] = []
-    const close = () => {
+    let start = 0
+    const close = (end: number) => {
       if (run.length === 0) return
       const oldText = run.map((s) => (s.op === 'delete' ? s.text : '')).join('')
       const newText = run.map((s) => (s.op === 'insert' ? s.text : '')).join('')
@@ -258,14 +262,16 @@ function listChanges(
         numbering: run.every((s) => s.label),
         oldText,
         newText,
+        segments: [start, end],
       })
       run = []
     }
-    for (const s of e.segments) {
-      if (s.op === 'equal') close()
-      else run.push(s)
-    }
-    close()
+    e.segments.forEach((s, k) => {
+      if (s.op === 'equal') return close(k)
+      if (run.length === 0) start = k
+      run.push(s)
+    })
+    close(e.segments.length)
   })
   return changes
 }

@@ -27,8 +27,10 @@ export interface ExportRun {
   role: 'heading' | 'body'
 }
 
+/** `source`: the top-level node of the body the block was read from. */
 export type ExportBlock =
-  { kind: 'paragraph'; text: string } | { kind: 'heading'; level: HeadingLevel; runs: ExportRun[] }
+  | { kind: 'paragraph'; text: string; source: number }
+  | { kind: 'heading'; level: HeadingLevel; runs: ExportRun[]; source: number }
 
 /** The report as it goes on paper, before any Word markup: what the docx writer lays out. */
 export interface ExportModel {
@@ -54,7 +56,9 @@ export function buildExportModel(
   const leaf = inlineLeafText(draft.indicators)
   const counter = new HeadingCounter()
   const blocks: ExportBlock[] = []
-  for (const node of draft.body.content as DocNode[]) {
+  const nodes = draft.body.content as DocNode[]
+  for (let source = 0; source < nodes.length; source++) {
+    const node = nodes[source]!
     const text = xmlSafe(plainText(node, '\n', leaf)).replace(/\n/g, '')
     const level = node.attrs?.level
     if (node.type === 'heading' && isHeadingLevel(level)) {
@@ -67,9 +71,9 @@ export function buildExportModel(
               { text: label + text.slice(0, split), role: 'heading' },
               { text: text.slice(split), role: 'body' },
             ]
-      blocks.push({ kind: 'heading', level, runs })
+      blocks.push({ kind: 'heading', level, runs, source })
     } else if (text.trim() !== '') {
-      blocks.push({ kind: 'paragraph', text })
+      blocks.push({ kind: 'paragraph', text, source })
     }
   }
   const rows = options.indicatorAppendix ? indicatorTableRows(draft.indicators) : []

@@ -1,8 +1,11 @@
+import type { CompareSource } from '../../../domain/compare/blocks.ts'
+import type { Comparison } from '../../../domain/compare/compare.ts'
 import type { ErrorCode } from '../../../domain/contract.ts'
 import type { DraftContent, DraftFile } from '../../../domain/draft/draft.ts'
 import type { ImportReport } from '../../../domain/import/import-paragraphs.ts'
 import type { Finding } from '../../../domain/proofread/proofread.ts'
 import type { Settings } from '../../../domain/settings.ts'
+import type { CompareDocOptions } from '../export/compare-export.ts'
 
 /** The heavy or untrusted work a worker thread does, one job per thread. */
 export type JobRequest =
@@ -16,11 +19,21 @@ export type JobRequest =
     }
   | { kind: 'export'; draft: DraftFile; settings: Settings; today?: string }
   | { kind: 'check'; draft: DraftFile }
+  | { kind: 'compare'; older: CompareSource; newer: CompareSource; settings: Settings }
+  | {
+      kind: 'compare-export'
+      older: CompareSource
+      newer: CompareSource
+      settings: Settings
+      options: CompareDocOptions
+    }
 
 export interface JobOutputs {
   import: { content: DraftContent; report: ImportReport }
   export: Uint8Array
   check: Finding[]
+  compare: Comparison
+  'compare-export': Uint8Array
 }
 
 /** What a worker posts back. */

@@ -2,7 +2,10 @@
 // this source by Node's type stripping in the browser host, the CLI and the tests.
 import { parentPort, workerData } from 'node:worker_threads'
 
+import { compareVersions } from '../../../domain/compare/compare.ts'
 import { proofread } from '../../../domain/proofread/proofread.ts'
+import { isoDay } from '../../../domain/text/dates.ts'
+import { comparisonToDocx } from '../export/compare-export.ts'
 import { draftToDocx } from '../export/export-service.ts'
 import { contentFromImport } from '../import/content-from-import.ts'
 import { importFile } from '../import/import-file.ts'
@@ -25,6 +28,18 @@ async function run(request: JobRequest): Promise<void> {
     case 'export': {
       post({ type: 'progress', fraction: 0.1 })
       const data = await draftToDocx(request.draft, request.settings, request.today)
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      return post({ type: 'done', value: bytes }, [bytes.buffer as ArrayBuffer])
+    }
+    case 'compare': {
+      const { older, newer, settings } = request
+      const options = { level3: settings.level3Numbering, today: isoDay(new Date()) }
+      return post({ type: 'done', value: compareVersions(older, newer, options) })
+    }
+    case 'compare-export': {
+      post({ type: 'progress', fraction: 0.1 })
+      const { older, newer, settings, options } = request
+      const { data } = await comparisonToDocx(older, newer, settings, options)
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       return post({ type: 'done', value: bytes }, [bytes.buffer as ArrayBuffer])
     }
