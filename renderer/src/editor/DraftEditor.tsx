@@ -6,6 +6,7 @@ import { pendingBeforeExport } from '../../../domain/export/export-model.ts'
 import { proofread, summarizeFindings } from '../../../domain/proofread/proofread.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { categoriesForSection } from '../../../domain/snippets/snippets.ts'
+import { CompareDialog, type CompareStart } from '../compare/CompareDialog.tsx'
 import { pendingImportReports } from '../import/ImportDialog.tsx'
 import { ImportReportDialog } from '../import/ImportReportDialog.tsx'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
@@ -26,7 +27,8 @@ import { useEditorDerived } from './useEditorDerived.ts'
 import { useReportEditor } from './useReportEditor.ts'
 import { useSettings } from './useSettings.ts'
 
-type Modal = 'revisions' | 'settings' | 'shortcuts' | 'import-report' | null
+type Modal =
+  'revisions' | 'settings' | 'shortcuts' | 'import-report' | { compare: CompareStart } | null
 
 /** The editor screen's layout: top bar, outline, page, side panel, status bar, and the dialogs. */
 export function DraftEditor({
@@ -114,6 +116,11 @@ export function DraftEditor({
     if (await session.leave()) navigate({ screen: 'home' })
   }
 
+  const openCompare = async (start: CompareStart) => {
+    await session.flush()
+    setModal({ compare: start })
+  }
+
   const openRevisions = async () => {
     // Saved first; a restore itself keeps the current text as a revision before replacing it.
     await session.flush()
@@ -132,6 +139,7 @@ export function DraftEditor({
         onExport={exportFlow.start}
         onFindReplace={() => setFind('replace')}
         onRevisions={openRevisions}
+        onCompare={() => void openCompare({ kind: 'choose' })}
         onSettings={() => setModal('settings')}
         onShortcuts={() => setModal('shortcuts')}
       />
@@ -225,6 +233,7 @@ export function DraftEditor({
           id={draft.id}
           title={meta.title}
           onClose={() => setModal(null)}
+          onCompare={(revision) => void openCompare({ kind: 'revision', revision })}
           onRestored={(restored) => {
             setModal(null)
             onReplaced(restored)
@@ -239,6 +248,20 @@ export function DraftEditor({
         />
       )}
       {modal === 'shortcuts' && <ShortcutsDialog onClose={() => setModal(null)} />}
+      {typeof modal === 'object' && modal?.compare && editor && (
+        <CompareDialog
+          draftId={draft.id}
+          editor={editor}
+          current={() => {
+            const { meta, body, indicators } = session.content()
+            return { meta, body, indicators }
+          }}
+          setMeta={(m) => session.setMeta(m)}
+          start={modal.compare}
+          beforeBulkChange={keepRevision}
+          onClose={() => setModal(null)}
+        />
+      )}
       {modal === 'import-report' && importReport && editor && (
         <ImportReportDialog
           editor={editor}

@@ -14,11 +14,14 @@ export function RevisionsDialog({
   id,
   title,
   onRestored,
+  onCompare,
   onClose,
 }: {
   id: string
   title: string
   onRestored: (draft: DraftFile) => void
+  /** 与当前稿对比: the chosen revision against the text as it is now. */
+  onCompare?: (revision: RevisionInfo) => void
   onClose: () => void
 }) {
   const [revisions, setRevisions] = useState<RevisionInfo[] | null>(null)
@@ -65,6 +68,18 @@ export function RevisionsDialog({
           <button type="button" onClick={onClose}>
             关闭
           </button>
+          {onCompare && (
+            <button
+              type="button"
+              disabled={!selected}
+              onClick={() => {
+                const revision = revisions?.find((r) => r.id === selected)
+                if (revision) onCompare(revision)
+              }}
+            >
+              与当前稿对比
+            </button>
+          )}
           <button
             type="button"
             className="primary"
