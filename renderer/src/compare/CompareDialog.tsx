@@ -46,6 +46,17 @@ const META_OF: Record<MetaField | 'title', keyof DraftMeta> = {
 }
 
 /**
+ * A returned file states what its text states: a field it leaves empty (a signature or date a
+ * plain file does not mark) is taken as unchanged, not as deleted.
+ */
+function withStatedMeta(file: Version, draft: Version): Version {
+  const meta = { ...file.meta }
+  for (const field of ['unit', 'recipient', 'signature', 'date', 'title'] as const)
+    if (!meta[field]?.trim()) meta[field] = draft.meta[field]
+  return { ...file, meta }
+}
+
+/**
  * 对比: the current text against a revision or a file that came back. Shows the changes
  * marked, steps through them, exports a 修订稿 or 花脸稿, and for a returned file takes or
  * leaves each change (one undo step each, a revision kept before the first).
@@ -119,9 +130,10 @@ export function CompareDialog({
         } finally {
           setJobId(null)
         }
+        const older = current()
         await compare({
-          older: current(),
-          newer: content,
+          older,
+          newer: withStatedMeta(content, older),
           olderName: '当前稿',
           newerName: `退回的文件“${shortName(file.name)}”`,
           returned: true,

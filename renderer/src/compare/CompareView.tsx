@@ -72,6 +72,12 @@ export function CompareView({
     const start = i
     while (i < entries.length && !visible[i] && !opened.has(i)) i++
     const end = i
+    // A fold of one or two blocks saves nothing: show them.
+    if (end - start <= 2) {
+      for (let k = start; k < end; k++)
+        rows.push(<EntryRow key={k} comparison={comparison} index={k} current={current} />)
+      continue
+    }
     rows.push(
       <button
         key={`fold-${start}`}
