@@ -1,3 +1,4 @@
+import type { CompareCounts } from '../../../domain/compare/compare.ts'
 import type { ErrorCode } from '../../../domain/contract.ts'
 import type { DraftContent, DraftFile } from '../../../domain/draft/draft.ts'
 import type { ImportReport } from '../../../domain/import/import-paragraphs.ts'
@@ -16,11 +17,24 @@ export type JobRequest =
     }
   | { kind: 'export'; draft: DraftFile; settings: Settings; today?: string }
   | { kind: 'check'; draft: DraftFile }
+  | {
+      kind: 'compare'
+      older: DraftContent
+      newer: DraftContent
+      settings: Settings
+      /** 'tracked': 修订稿; 'fixed': 花脸稿. */
+      style: 'tracked' | 'fixed'
+      olderName: string
+      newerName: string
+      /** ISO date-time of the revisions; now when absent. */
+      at?: string
+    }
 
 export interface JobOutputs {
   import: { content: DraftContent; report: ImportReport }
   export: Uint8Array
   check: Finding[]
+  compare: { bytes: Uint8Array; counts: CompareCounts }
 }
 
 /** What a worker posts back. */

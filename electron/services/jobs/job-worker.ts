@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 
 import { proofread } from '../../../domain/proofread/proofread.ts'
+import { comparisonToDocx } from '../export/compare-export.ts'
 import { draftToDocx } from '../export/export-service.ts'
 import { contentFromImport } from '../import/content-from-import.ts'
 import { importFile } from '../import/import-file.ts'
@@ -31,6 +32,20 @@ async function run(request: JobRequest): Promise<void> {
     case 'check': {
       const { draft } = request
       return post({ type: 'done', value: proofread({ ...draft, ignored: draft.ignoredFindings }) })
+    }
+    case 'compare': {
+      post({ type: 'progress', fraction: 0.1 })
+      const { older, newer, settings, style, olderName, newerName, at } = request
+      const { data, comparison } = await comparisonToDocx(older, newer, settings, {
+        style,
+        olderName,
+        newerName,
+        at: at ? new Date(at) : undefined,
+      })
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      return post({ type: 'done', value: { bytes, counts: comparison.counts } }, [
+        bytes.buffer as ArrayBuffer,
+      ])
     }
   }
 }
