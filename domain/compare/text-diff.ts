@@ -81,8 +81,8 @@ export function diffText(older: string, newer: string, label = false): Segment[]
       prev &&
       changed &&
       run.before.length <= 2 &&
-      run.before.length < prevSize &&
-      run.before.length < size
+      run.before.length <= prevSize &&
+      run.before.length <= size
     ) {
       const scrap = { text: run.before, figure: false }
       prev.deleted.push(scrap, ...run.deleted)

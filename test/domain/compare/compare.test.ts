@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { compareVersions, type Comparison } from '../../../domain/compare/compare.ts'
-import { newerText, olderText } from '../../../domain/compare/text-diff.ts'
+import { diffText, newerText, olderText } from '../../../domain/compare/text-diff.ts'
 import { tokenize } from '../../../domain/compare/tokens.ts'
 import { heading, paragraph, type DocNode } from '../../../domain/draft/doc.ts'
 import type { DraftContent, DraftMeta } from '../../../domain/draft/draft.ts'
@@ -71,6 +71,23 @@ describe('tokenize', () => {
     ['师生比1∶21', ['师', '生', '比', '1∶21']],
   ])('%s', (text, tokens) => {
     expect(tokenize(text)).toEqual(tokens)
+  })
+})
+
+describe('diffText', () => {
+  it('gives up cheaply on texts with nothing in common: one deletion, one insertion', () => {
+    const a = '甲乙丙丁'.repeat(5000)
+    const b = '子丑寅卯'.repeat(5000)
+    const segments = diffText(a, b)
+    expect(segments.map((s) => s.op)).toEqual(['delete', 'insert'])
+    expect(olderText(segments)).toBe(a)
+    expect(newerText(segments)).toBe(b)
+  })
+
+  it('folds equal scraps between changes into one replacement', () => {
+    expect(
+      diffText('加强了教师的培训工作', '强化教研队伍建设工作').filter((s) => s.op !== 'equal'),
+    ).toHaveLength(2)
   })
 })
 
