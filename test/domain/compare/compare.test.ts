@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { generateReport } from '../../../bench/report-fixture.ts'
 import { compareVersions, type Comparison } from '../../../domain/compare/compare.ts'
 import { diffText, newerText, olderText } from '../../../domain/compare/text-diff.ts'
 import { tokenize } from '../../../domain/compare/tokens.ts'
@@ -250,6 +251,28 @@ describe('compareVersions', () => {
       },
     },
   ]
+  it('an indicator value changed: a figure change wherever the text refers to it', () => {
+    const older = generateReport(6_000, 3, 6)
+    const newer = structuredClone(older)
+    newer.indicators[0]!.current = '99.7'
+    const c = compare(older, newer)
+    expectFaithful(c)
+    // Six references; half also write out the change on last year, which moves too.
+    expect(c.counts.figures).toBe(9)
+    expect(c.changes.every((x) => x.figure && x.type === 'replace')).toBe(true)
+    expect(c.changes[0]).toMatchObject({ oldText: '99.66%', newText: '99.7%' })
+  })
+
+  it('a section moved: its heading and paragraphs each moved, the numbers redrawn', () => {
+    const c = compare(
+      version(BASE),
+      version([['h', 1, '存在的问题'], P4, P5, ['h', 1, '工作开展情况'], P1, P2, P3]),
+    )
+    expectFaithful(c)
+    expect(c.counts.inserted + c.counts.deleted).toBe(0)
+    expect(c.counts.moved).toBe(3)
+  })
+
   it.each(cases)('$name', ({ newer, older, check }) => {
     const c = compare(older ?? version(BASE), newer)
     expectFaithful(c)
