@@ -250,6 +250,21 @@ describe('caogao compare', () => {
     expect([...parts.values()].some((x) => x.includes('对比：第1版.txt → 第2版.txt'))).toBe(true)
   })
 
+  it('finds no change between a draft and its own Word export read back', () => {
+    const { dir, older } = versions()
+    const draft = join(dir, '草稿.json')
+    const docx = join(dir, '导出.docx')
+    for (const args of [
+      ['import', older, '-o', draft],
+      ['export', draft, '-o', docx],
+    ]) {
+      expect(spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' }).status).toBe(0)
+    }
+    const run = spawnSync(process.execPath, [bin, 'compare', draft, docx], { encoding: 'utf8' })
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('两个版本内容相同，没有修改')
+  })
+
   it.each([
     [['compare'], 2, '请给出要对比的两个文件'],
     [['compare', 'a.txt'], 2, '请给出要对比的两个文件'],
