@@ -38,6 +38,89 @@ const MOVE_PAIR_LIMIT = 90_000
 
 const NONE = -1
 
+/**
+ * Runs of identical keys in the same order, as [old start, new start, length]. Keys found once
+ * on each side are matched first (the longest increasing run of them, O(n log n)); Myers'
+ * diff then works only in the short stretches between them, so similar versions cost about
+ * their length, not length × edits.
+ */
+export function identicalRuns(
+  oldKeys: readonly number[],
+  newKeys: readonly number[],
+): [number, number, number][] {
+  const seen = new Map<number, { old: number; new: number; oldAt: number; newAt: number }>()
+  oldKeys.forEach((k, i) => {
+    const s = seen.get(k)
+    if (s) s.old++
+    else seen.set(k, { old: 1, new: 0, oldAt: i, newAt: -1 })
+  })
+  newKeys.forEach((k, j) => {
+    const s = seen.get(k)
+    if (s) {
+      s.new++
+      s.newAt = j
+    }
+  })
+  // Unique on both sides, in old order: their new positions' longest increasing subsequence.
+  const unique: [number, number][] = []
+  oldKeys.forEach((k, i) => {
+    const s = seen.get(k)!
+    if (s.old === 1 && s.new === 1) unique.push([i, s.newAt])
+  })
+  const tails: number[] = []
+  const back = new Int32Array(unique.length).fill(NONE)
+  for (let u = 0; u < unique.length; u++) {
+    let lo = 0
+    let hi = tails.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (unique[tails[mid]!]![1] < unique[u]![1]) lo = mid + 1
+      else hi = mid
+    }
+    if (lo > 0) back[u] = tails[lo - 1]!
+    tails[lo] = u
+  }
+  const anchors: [number, number][] = []
+  for (let u = tails.length ? tails[tails.length - 1]! : NONE; u !== NONE; u = back[u]!) {
+    anchors.push(unique[u]!)
+  }
+  anchors.reverse()
+
+  const runs: [number, number, number][] = []
+  const push = (i: number, j: number, n: number) => {
+    const last = runs[runs.length - 1]
+    if (last && last[0] + last[2] === i && last[1] + last[2] === j) last[2] += n
+    else runs.push([i, j, n])
+  }
+  const between = (o0: number, o1: number, n0: number, n1: number) => {
+    if (o1 <= o0 || n1 <= n0) return
+    const parts = diffArrays(oldKeys.slice(o0, o1), newKeys.slice(n0, n1), {
+      maxEditLength: MAX_BLOCK_EDITS,
+    })
+    let i = o0
+    let j = n0
+    for (const part of parts ?? []) {
+      if (part.added) j += part.count
+      else if (part.removed) i += part.count
+      else {
+        push(i, j, part.count)
+        i += part.count
+        j += part.count
+      }
+    }
+  }
+  let i = 0
+  let j = 0
+  for (const [ai, aj] of anchors) {
+    between(i, ai, j, aj)
+    push(ai, aj, 1)
+    i = ai + 1
+    j = aj + 1
+  }
+  between(i, oldKeys.length, j, newKeys.length)
+  return runs
+}
+
 /** Pairs the blocks of two versions; every pass is linear, or quadratic within a bounded slice. */
 export function pairBlocks(older: readonly CompareBlock[], newer: readonly CompareBlock[]) {
   const ids = new Map<string, number>()
@@ -144,23 +227,14 @@ export function pairBlocks(older: readonly CompareBlock[], newer: readonly Compa
   }
 
   // 1. Identical blocks in the same order anchor everything else.
-  const parts = diffArrays(oldKeys, newKeys, { maxEditLength: MAX_BLOCK_EDITS })
-  let i = 0
-  let j = 0
   let gapOld = 0
   let gapNew = 0
-  for (const part of parts ?? []) {
-    if (part.added) j += part.count
-    else if (part.removed) i += part.count
-    else {
-      // 2. Between anchors, similar blocks in order are one block edited.
-      pairGap(gapOld, i, gapNew, j)
-      for (let k = 0; k < part.count; k++) add({ kind: 'equal', old: [i + k], new: [j + k] })
-      i += part.count
-      j += part.count
-      gapOld = i
-      gapNew = j
-    }
+  for (const [i, j, count] of identicalRuns(oldKeys, newKeys)) {
+    // 2. Between anchors, similar blocks in order are one block edited.
+    pairGap(gapOld, i, gapNew, j)
+    for (let k = 0; k < count; k++) add({ kind: 'equal', old: [i + k], new: [j + k] })
+    gapOld = i + count
+    gapNew = j + count
   }
   pairGap(gapOld, older.length, gapNew, newer.length)
 

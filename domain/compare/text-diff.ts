@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff'
 
+import { bigramProfile, similarity } from './similarity.ts'
 import { isFigureToken, tokenize } from './tokens.ts'
 
 export type SegmentOp = 'equal' | 'insert' | 'delete'
@@ -15,7 +16,9 @@ export interface Segment {
 }
 
 /** Edits beyond this many tokens make a pair a plain replacement: bounds Myers' O((N+M)·D). */
-const MAX_EDIT_TOKENS = 1500
+const MAX_EDIT_TOKENS = 1000
+/** Long texts less alike than this are replaced whole without trying (a rewrite, not an edit). */
+const MIN_LIKENESS = 0.3
 
 interface Piece {
   text: string
@@ -55,7 +58,10 @@ export function diffText(older: string, newer: string, label = false): Segment[]
   const a = tokenize(older)
   const b = tokenize(newer)
   const limit = Math.min(MAX_EDIT_TOKENS, a.length + b.length)
-  const parts = diffArrays(a, b, { maxEditLength: limit }) ?? [
+  const hopeless =
+    a.length + b.length > 200 &&
+    similarity(bigramProfile(older), bigramProfile(newer)) < MIN_LIKENESS
+  const parts = (!hopeless && diffArrays(a, b, { maxEditLength: limit })) || [
     { value: a, removed: true, added: false, count: a.length },
     { value: b, removed: false, added: true, count: b.length },
   ]
@@ -81,8 +87,8 @@ export function diffText(older: string, newer: string, label = false): Segment[]
       prev &&
       changed &&
       run.before.length <= 2 &&
-      run.before.length < prevSize &&
-      run.before.length < size
+      run.before.length <= prevSize &&
+      run.before.length <= size
     ) {
       const scrap = { text: run.before, figure: false }
       prev.deleted.push(scrap, ...run.deleted)

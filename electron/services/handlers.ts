@@ -144,17 +144,11 @@ export function createHandlers({
         current.lastExportDir,
       )
       if (!target) return { status: 'cancelled' as const }
-      const data = await jobs.run(
-        {
-          kind: 'compare-export',
-          older,
-          newer,
-          settings: current,
-          options: { style, olderName, newerName },
-        },
+      const { bytes } = await jobs.run(
+        { kind: 'compare-export', older, newer, settings: current, style, olderName, newerName },
         jobId,
       )
-      await writeExport(target, Buffer.from(data.buffer, data.byteOffset, data.byteLength))
+      await writeExport(target, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
       exported.add(target)
       return { status: 'saved' as const, path: target, name: basename(target) }
     },

@@ -43,7 +43,6 @@ export interface SaveResult {
   wordCount: number
 }
 
-
 /**
  * Drafts on disk (see DraftPaths for the layout). Every draft file is written by
  * commitDraft; revisions, recovery and the trash live in modules of their own.
@@ -118,7 +117,11 @@ export class DraftStore {
     try {
       await this.start()
       await mkdir(staging)
-      const created = await commitDraft(this.ctx, newDraftFile(content, id, this.ctx.now()), staging)
+      const created = await commitDraft(
+        this.ctx,
+        newDraftFile(content, id, this.ctx.now()),
+        staging,
+      )
       await this.revisions.write(created, 'created', staging)
       await renameWithRetry(staging, this.paths.dir(id), {
         fs: this.ctx.fs,

@@ -1,12 +1,10 @@
 import {
   AlignmentType,
   BorderStyle,
-  DeletedTextRun,
   Document,
   DocumentGridType,
   Footer,
   Header,
-  InsertedTextRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -24,7 +22,6 @@ import {
 
 import type {
   MarkedBlock,
-  MarkedDocument,
   MarkedParagraph,
   MarkedSpan,
 } from '../../../domain/compare/marked-document.ts'
@@ -40,6 +37,9 @@ import {
   type PageNumberStyle,
 } from '../../../domain/export/gbt9704.ts'
 import type { IndicatorTableRow } from '../../../domain/indicators/format.ts'
+import { MARK_COLOR, markedRuns, type DocxMarks } from './docx-marks.ts'
+
+export type { DocxMarks } from './docx-marks.ts'
 
 export interface DocxLayout {
   fonts: Fonts
@@ -50,71 +50,6 @@ export interface DocxLayout {
   /** Document properties. */
   title: string
   author: string
-}
-
-/** A comparison laid over the layout: a 修订稿 or a 花脸稿. */
-export interface DocxMarks {
-  document: MarkedDocument
-  /** 'tracked': Word revisions (修订稿); 'fixed': red strike-through, underline and boxed figures (花脸稿). */
-  style: 'tracked' | 'fixed'
-  /** Who made the revisions, and when (ISO date-time). */
-  author: string
-  date: string
-  /** A line in the page header, e.g. which two versions are compared. */
-  header: string | null
-}
-
-const MARK_COLOR = 'FF0000'
-
-/** Runs of marked spans: revisions, or red marks fixed on the page. */
-function markedRuns(
-  spans: readonly MarkedSpan[],
-  marks: DocxMarks,
-  nextId: () => number,
-  font: (role: MarkedSpan['role']) => string,
-  options: (role: MarkedSpan['role']) => Partial<IRunOptions> & { size?: number } = () => ({}),
-): ParagraphChild[] {
-  const out: ParagraphChild[] = []
-  let pendingBreak = false
-  for (const s of spans) {
-    if (s.text === '\n') {
-      pendingBreak = true
-      continue
-    }
-    const f = font(s.role)
-    const base = {
-      text: s.text,
-      font: { ascii: f, eastAsia: f, hAnsi: f, cs: f },
-      size: SIZE.body,
-      characterSpacing: BODY_CHARACTER_SPACING,
-      ...options(s.role),
-      break: pendingBreak ? 1 : undefined,
-    }
-    pendingBreak = false
-    if (s.op === 'equal') out.push(new TextRun(base))
-    else if (marks.style === 'tracked') {
-      const change = { id: nextId(), author: marks.author, date: marks.date }
-      out.push(
-        s.op === 'insert'
-          ? new InsertedTextRun({ ...base, ...change })
-          : new DeletedTextRun({ ...base, ...change }),
-      )
-    } else {
-      out.push(
-        new TextRun({
-          ...base,
-          color: MARK_COLOR,
-          ...(s.op === 'insert'
-            ? { underline: { type: 'single', color: MARK_COLOR } }
-            : { strike: true }),
-          ...(s.figure
-            ? { border: { style: BorderStyle.SINGLE, size: 6, color: MARK_COLOR, space: 0 } }
-            : {}),
-        }),
-      )
-    }
-  }
-  return out
 }
 
 /** A run with the font named for East Asian text, ASCII and hAnsi alike, so digits never fall back. */

@@ -1,11 +1,10 @@
 import type { CompareSource } from '../../../domain/compare/blocks.ts'
-import type { Comparison } from '../../../domain/compare/compare.ts'
+import type { CompareCounts, Comparison } from '../../../domain/compare/compare.ts'
 import type { ErrorCode } from '../../../domain/contract.ts'
 import type { DraftContent, DraftFile } from '../../../domain/draft/draft.ts'
 import type { ImportReport } from '../../../domain/import/import-paragraphs.ts'
 import type { Finding } from '../../../domain/proofread/proofread.ts'
 import type { Settings } from '../../../domain/settings.ts'
-import type { CompareDocOptions } from '../export/compare-export.ts'
 
 /** The heavy or untrusted work a worker thread does, one job per thread. */
 export type JobRequest =
@@ -25,7 +24,12 @@ export type JobRequest =
       older: CompareSource
       newer: CompareSource
       settings: Settings
-      options: CompareDocOptions
+      /** 'tracked': 修订稿; 'fixed': 花脸稿. */
+      style: 'tracked' | 'fixed'
+      olderName: string
+      newerName: string
+      /** ISO date-time of the revisions; now when absent. */
+      at?: string
     }
 
 export interface JobOutputs {
@@ -33,7 +37,7 @@ export interface JobOutputs {
   export: Uint8Array
   check: Finding[]
   compare: Comparison
-  'compare-export': Uint8Array
+  'compare-export': { bytes: Uint8Array; counts: CompareCounts }
 }
 
 /** What a worker posts back. */

@@ -36,16 +36,23 @@ async function run(request: JobRequest): Promise<void> {
       const options = { level3: settings.level3Numbering, today: isoDay(new Date()) }
       return post({ type: 'done', value: compareVersions(older, newer, options) })
     }
-    case 'compare-export': {
-      post({ type: 'progress', fraction: 0.1 })
-      const { older, newer, settings, options } = request
-      const { data } = await comparisonToDocx(older, newer, settings, options)
-      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-      return post({ type: 'done', value: bytes }, [bytes.buffer as ArrayBuffer])
-    }
     case 'check': {
       const { draft } = request
       return post({ type: 'done', value: proofread({ ...draft, ignored: draft.ignoredFindings }) })
+    }
+    case 'compare-export': {
+      post({ type: 'progress', fraction: 0.1 })
+      const { older, newer, settings, style, olderName, newerName, at } = request
+      const { data, comparison } = await comparisonToDocx(older, newer, settings, {
+        style,
+        olderName,
+        newerName,
+        at: at ? new Date(at) : undefined,
+      })
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      return post({ type: 'done', value: { bytes, counts: comparison.counts } }, [
+        bytes.buffer as ArrayBuffer,
+      ])
     }
   }
 }

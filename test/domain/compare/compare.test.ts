@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { generateReport } from '../../../bench/report-fixture.ts'
 import { compareVersions, type Comparison } from '../../../domain/compare/compare.ts'
-import { newerText, olderText } from '../../../domain/compare/text-diff.ts'
+import { diffText, newerText, olderText } from '../../../domain/compare/text-diff.ts'
 import { tokenize } from '../../../domain/compare/tokens.ts'
 import { heading, paragraph, type DocNode } from '../../../domain/draft/doc.ts'
 import type { DraftContent, DraftMeta } from '../../../domain/draft/draft.ts'
@@ -71,6 +72,23 @@ describe('tokenize', () => {
     ['师生比1∶21', ['师', '生', '比', '1∶21']],
   ])('%s', (text, tokens) => {
     expect(tokenize(text)).toEqual(tokens)
+  })
+})
+
+describe('diffText', () => {
+  it('gives up cheaply on texts with nothing in common: one deletion, one insertion', () => {
+    const a = '甲乙丙丁'.repeat(5000)
+    const b = '子丑寅卯'.repeat(5000)
+    const segments = diffText(a, b)
+    expect(segments.map((s) => s.op)).toEqual(['delete', 'insert'])
+    expect(olderText(segments)).toBe(a)
+    expect(newerText(segments)).toBe(b)
+  })
+
+  it('folds equal scraps between changes into one replacement', () => {
+    expect(
+      diffText('加强了教师的培训工作', '强化教研队伍建设工作').filter((s) => s.op !== 'equal'),
+    ).toHaveLength(2)
   })
 })
 
@@ -233,6 +251,28 @@ describe('compareVersions', () => {
       },
     },
   ]
+  it('an indicator value changed: a figure change wherever the text refers to it', () => {
+    const older = generateReport(6_000, 3, 6)
+    const newer = structuredClone(older)
+    newer.indicators[0]!.current = '99.7'
+    const c = compare(older, newer)
+    expectFaithful(c)
+    // Six references; half also write out the change on last year, which moves too.
+    expect(c.counts.figures).toBe(9)
+    expect(c.changes.every((x) => x.figure && x.type === 'replace')).toBe(true)
+    expect(c.changes[0]).toMatchObject({ oldText: '99.66%', newText: '99.7%' })
+  })
+
+  it('a section moved: its heading and paragraphs each moved, the numbers redrawn', () => {
+    const c = compare(
+      version(BASE),
+      version([['h', 1, '存在的问题'], P4, P5, ['h', 1, '工作开展情况'], P1, P2, P3]),
+    )
+    expectFaithful(c)
+    expect(c.counts.inserted + c.counts.deleted).toBe(0)
+    expect(c.counts.moved).toBe(3)
+  })
+
   it.each(cases)('$name', ({ newer, older, check }) => {
     const c = compare(older ?? version(BASE), newer)
     expectFaithful(c)
