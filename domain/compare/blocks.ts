@@ -28,8 +28,8 @@ export interface CompareBlock {
   text: string
   /** Where the body-face rest of a run-in heading begins in `text`; null for none. */
   runInAt: number | null
-  /** The top-level body node the block was read from; null for the title and metadata. */
-  source: number | null
+  /** The top-level node of the draft's body this block prints; null for title and metadata. */
+  node: number | null
 }
 
 /** What a version is: a draft's content (a revision, the current text, an imported file). */
@@ -63,7 +63,7 @@ export function flattenModel(
     label: '',
     text,
     runInAt: null,
-    source: null,
+    node: null,
   })
   const meta: Record<MetaField, string> = {
     unit: source.meta.unit.trim(),
@@ -83,7 +83,7 @@ export function flattenModel(
   let h = 0
   for (const b of model.blocks) {
     if (b.kind === 'paragraph') {
-      blocks.push({ ...block('paragraph', b.text), source: b.source })
+      blocks.push({ ...block('paragraph', b.text), node: b.node })
       continue
     }
     const label = labels[h++]!
@@ -95,7 +95,7 @@ export function flattenModel(
       label,
       text: full.slice(label.length),
       runInAt: b.runs.length > 1 ? b.runs[0]!.text.length - label.length : null,
-      source: b.source,
+      node: b.node,
     })
   }
   return blocks

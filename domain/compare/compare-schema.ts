@@ -10,7 +10,7 @@ const blockSchema = z.object({
   label: z.string(),
   text: z.string(),
   runInAt: z.number().int().nullable(),
-  source: z.number().int().nullable(),
+  node: z.number().int().nullable(),
 })
 
 const segmentSchema = z.object({

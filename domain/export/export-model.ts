@@ -27,10 +27,12 @@ export interface ExportRun {
   role: 'heading' | 'body'
 }
 
-/** `source`: the top-level node of the body the block was read from. */
-export type ExportBlock =
-  | { kind: 'paragraph'; text: string; source: number }
-  | { kind: 'heading'; level: HeadingLevel; runs: ExportRun[]; source: number }
+export type ExportBlock = (
+  { kind: 'paragraph'; text: string } | { kind: 'heading'; level: HeadingLevel; runs: ExportRun[] }
+) & {
+  /** The top-level node of the draft's body it prints. */
+  node: number
+}
 
 /** The report as it goes on paper, before any Word markup: what the docx writer lays out. */
 export interface ExportModel {
@@ -57,8 +59,7 @@ export function buildExportModel(
   const counter = new HeadingCounter()
   const blocks: ExportBlock[] = []
   const nodes = draft.body.content as DocNode[]
-  for (let source = 0; source < nodes.length; source++) {
-    const node = nodes[source]!
+  nodes.forEach((node, index) => {
     const text = xmlSafe(plainText(node, '\n', leaf)).replace(/\n/g, '')
     const level = node.attrs?.level
     if (node.type === 'heading' && isHeadingLevel(level)) {
@@ -71,11 +72,11 @@ export function buildExportModel(
               { text: label + text.slice(0, split), role: 'heading' },
               { text: text.slice(split), role: 'body' },
             ]
-      blocks.push({ kind: 'heading', level, runs, source })
+      blocks.push({ kind: 'heading', level, runs, node: index })
     } else if (text.trim() !== '') {
-      blocks.push({ kind: 'paragraph', text, source })
+      blocks.push({ kind: 'paragraph', text, node: index })
     }
-  }
+  })
   const rows = options.indicatorAppendix ? indicatorTableRows(draft.indicators) : []
   const appendix = rows.length > 0 ? { title: APPENDIX_TITLE, rows } : null
   const dateText = chineseDate(draft.meta.date || options.today)

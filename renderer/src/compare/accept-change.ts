@@ -30,7 +30,7 @@ export function acceptChange(
   const entry = comparison.entries[change.entry]!
   const doc = state.doc
   const starts = childStarts(doc)
-  const olderNodes = entry.old.map((i) => comparison.older[i]!.source)
+  const olderNodes = entry.old.map((i) => comparison.older[i]!.node)
   if (olderNodes.some((s) => s === null || s >= doc.childCount)) return { ok: false, reason: STALE }
   const nodes = olderNodes as number[]
 
@@ -166,7 +166,7 @@ function insertionPoint(
   for (let e = entryIndex - 1; e >= 0; e--) {
     const entry = comparison.entries[e]!
     if (entry.old.length === 0 || (skipMove !== null && entry.moveId === skipMove)) continue
-    const source = comparison.older[entry.old[entry.old.length - 1]!]!.source
+    const source = comparison.older[entry.old[entry.old.length - 1]!]!.node
     if (source === null) return 0
     return starts[source]! + doc.child(source).nodeSize
   }
@@ -190,7 +190,7 @@ function moveBlock(
   leaf: LeafText,
 ): AcceptResult {
   const doc = state.doc
-  const source = comparison.older[entry.old[0]!]!.source!
+  const source = comparison.older[entry.old[0]!]!.node!
   const node = doc.child(source)
   if (printed(node, leaf) !== comparison.older[entry.old[0]!]!.text)
     return { ok: false, reason: STALE }

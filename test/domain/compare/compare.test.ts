@@ -4,7 +4,7 @@ import { generateReport } from '../../../bench/report-fixture.ts'
 import { compareVersions, type Comparison } from '../../../domain/compare/compare.ts'
 import { diffText, newerText, olderText } from '../../../domain/compare/text-diff.ts'
 import { tokenize } from '../../../domain/compare/tokens.ts'
-import { heading, paragraph, type DocNode } from '../../../domain/draft/doc.ts'
+import { heading, paragraph, plainText, type DocNode } from '../../../domain/draft/doc.ts'
 import type { DraftContent, DraftMeta } from '../../../domain/draft/draft.ts'
 import { newDraftMeta } from '../../../domain/draft/new-draft.ts'
 
@@ -273,9 +273,18 @@ describe('compareVersions', () => {
     expect(c.counts.moved).toBe(3)
   })
 
-  it.each(cases)('$name', ({ newer, older, check }) => {
-    const c = compare(older ?? version(BASE), newer)
+  it.each(cases)('$name', ({ newer, older = version(BASE), check }) => {
+    const c = compare(older, newer)
     expectFaithful(c)
+    // Each body block names the draft node it prints, for jumping to it and applying a change.
+    for (const [blocks, source] of [
+      [c.older, older],
+      [c.newer, newer],
+    ] as const) {
+      for (const b of blocks.filter((x) => x.node !== null)) {
+        expect(plainText(source.body.content[b.node!]!)).toBe(b.text)
+      }
+    }
     check(c)
   })
 })

@@ -64,7 +64,7 @@ function acceptAll(older: DraftContent, newer: DraftContent) {
   return { undoOnce, current, refused, steps }
 }
 
-const body = (c: DraftContent) => compare(c, c).newer.filter((b) => b.source !== null)
+const body = (c: DraftContent) => compare(c, c).newer.filter((b) => b.node !== null)
 const texts = (c: DraftContent) => body(c).map((b) => `${b.kind}:${b.text}`)
 
 describe('accepting the changes of a returned file', () => {
@@ -174,7 +174,7 @@ describe('accepting the changes of a returned file', () => {
     ]
     const older = version(withRef, indicators)
     const leaf = inlineLeafText(indicators)
-    const printed = compare(older, older).older.find((b) => b.source === 0)!.text
+    const printed = compare(older, older).older.find((b) => b.node === 0)!.text
     // A change away from the reference is taken and the reference stays.
     const later = version([paragraph(printed.replace('有所提高', '明显提高'))], indicators)
     const { editor } = headlessEditor(older.body, indicators)
