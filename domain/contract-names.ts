@@ -32,6 +32,9 @@ export const methodNames = [
   'importDraft',
   'jobProgress',
   'cancelJob',
+  'readVersionFile',
+  'compareVersions',
+  'exportComparison',
 ] as const
 
 type Listed = (typeof methodNames)[number]

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { zhCN } from 'zod/locales'
 
+import { comparisonSchema } from './compare/compare-schema.ts'
 import {
   MAX_YEAR,
   MIN_YEAR,
@@ -25,6 +26,14 @@ const trashedDraftSchema = draftSummarySchema.extend({ trashedAt: z.iso.datetime
 const draftResultSchema = z.object({ draft: draftFileSchema })
 /** Chosen by the renderer for a long job (import, export), to watch and cancel it. */
 const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
+
+const exportResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), path: z.string(), name: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+])
+
+/** A version to compare: a draft's text as the editor holds it, a revision or a file read back. */
+const versionSchema = draftContentSchema.pick({ meta: true, body: true, indicators: true })
 
 /**
  * Every call from the renderer to main, declared once. Main validates each input
@@ -112,10 +121,7 @@ export const contract = {
   },
   exportDraft: {
     input: z.object({ id: draftIdSchema, jobId: jobIdSchema.optional() }).strict(),
-    output: z.discriminatedUnion('status', [
-      z.object({ status: z.literal('saved'), path: z.string(), name: z.string() }),
-      z.object({ status: z.literal('cancelled') }),
-    ]),
+    output: exportResultSchema,
   },
   /** Opens, or shows in its folder, a file this session exported; nothing else. */
   openExportedFile: {
@@ -171,6 +177,38 @@ export const contract = {
     output: z.object({
       keys: z.array(z.object({ text: z.string(), full: z.string(), initials: z.string() })),
     }),
+  },
+  /** Reads a Word or text file that came back as a version of a draft (not a new draft). */
+  readVersionFile: {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(255),
+        data: z.string().max(MAX_IMPORT_BASE64_CHARS),
+        jobId: jobIdSchema.optional(),
+      })
+      .strict(),
+    output: z.object({ content: versionSchema }),
+  },
+  /** Compares two versions of a draft, in a worker. */
+  compareVersions: {
+    input: z
+      .object({ older: versionSchema, newer: versionSchema, jobId: jobIdSchema.optional() })
+      .strict(),
+    output: z.object({ comparison: comparisonSchema }),
+  },
+  /** Writes a 修订稿 (Word revisions) or 花脸稿 (red marks for paper) of two versions. */
+  exportComparison: {
+    input: z
+      .object({
+        older: versionSchema,
+        newer: versionSchema,
+        style: z.enum(['tracked', 'fixed']),
+        olderName: z.string().trim().min(1).max(100),
+        newerName: z.string().trim().min(1).max(100),
+        jobId: jobIdSchema.optional(),
+      })
+      .strict(),
+    output: exportResultSchema,
   },
   restoreRevision: {
     input: z.object({ id: draftIdSchema, revisionId: z.string().max(100) }).strict(),

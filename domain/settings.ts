@@ -27,6 +27,8 @@ const fields = {
   indicatorAppendix: z.boolean(),
   /** The folder the last export went to. */
   lastExportDir: z.string().max(1000),
+  /** The author a 修订稿's revisions name; empty: the draft's unit. */
+  revisionAuthor: z.string().trim().max(40),
 }
 
 /** The writer's preferences: one schema with defaults; main keeps them, the renderer reads them. */
@@ -42,6 +44,7 @@ export const settingsSchema = z.object({
   pageNumberStyle: fields.pageNumberStyle.default('sides'),
   indicatorAppendix: fields.indicatorAppendix.default(false),
   lastExportDir: fields.lastExportDir.default(''),
+  revisionAuthor: fields.revisionAuthor.default(''),
 })
 
 export type Settings = z.infer<typeof settingsSchema>

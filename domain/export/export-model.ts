@@ -27,8 +27,12 @@ export interface ExportRun {
   role: 'heading' | 'body'
 }
 
-export type ExportBlock =
+export type ExportBlock = (
   { kind: 'paragraph'; text: string } | { kind: 'heading'; level: HeadingLevel; runs: ExportRun[] }
+) & {
+  /** The top-level node of the draft's body it prints. */
+  node: number
+}
 
 /** The report as it goes on paper, before any Word markup: what the docx writer lays out. */
 export interface ExportModel {
@@ -47,11 +51,15 @@ export const APPENDIX_TITLE = '主要指标统计表'
  * The draft as printed text: numbers drawn, references written out, guidance and empty
  * paragraphs left out, unsafe characters removed.
  */
-export function buildExportModel(draft: DraftFile, options: ExportOptions): ExportModel {
+export function buildExportModel(
+  draft: Pick<DraftFile, 'meta' | 'body' | 'indicators'>,
+  options: ExportOptions,
+): ExportModel {
   const leaf = inlineLeafText(draft.indicators)
   const counter = new HeadingCounter()
   const blocks: ExportBlock[] = []
-  for (const node of draft.body.content as DocNode[]) {
+  const nodes = draft.body.content as DocNode[]
+  nodes.forEach((node, index) => {
     const text = xmlSafe(plainText(node, '\n', leaf)).replace(/\n/g, '')
     const level = node.attrs?.level
     if (node.type === 'heading' && isHeadingLevel(level)) {
@@ -64,11 +72,11 @@ export function buildExportModel(draft: DraftFile, options: ExportOptions): Expo
               { text: label + text.slice(0, split), role: 'heading' },
               { text: text.slice(split), role: 'body' },
             ]
-      blocks.push({ kind: 'heading', level, runs })
+      blocks.push({ kind: 'heading', level, runs, node: index })
     } else if (text.trim() !== '') {
-      blocks.push({ kind: 'paragraph', text })
+      blocks.push({ kind: 'paragraph', text, node: index })
     }
-  }
+  })
   const rows = options.indicatorAppendix ? indicatorTableRows(draft.indicators) : []
   const appendix = rows.length > 0 ? { title: APPENDIX_TITLE, rows } : null
   const dateText = chineseDate(draft.meta.date || options.today)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 import { checkCommand, formatFindings } from './check-command.ts'
+import { compareCommand } from './compare-command.ts'
 import { CliError, exportCommand, importCommand } from './export-command.ts'
 
 const USAGE = `用法：caogao <命令> [参数]
@@ -13,6 +14,9 @@ const USAGE = `用法：caogao <命令> [参数]
   import <报告.docx | 报告.doc | 报告.wps | 报告.txt> [-o 草稿.json] [--previous-year] [--figures]
              把已有的报告转成分章节的草稿；--previous-year 表示这是上一年度的报告；
              找到的数字只列出，--figures 表示全部采用为指标
+  compare <旧稿> <新稿> [-o 输出.docx] [--marks]
+             对比两个版本（草稿 .json、Word .docx/.doc 或文本 .txt），生成修订稿（Word 修订，
+             可逐条接受或拒绝）；加 --marks 生成花脸稿（红色删除线、下划线，改动的数字加框）
   check <草稿.json | 报告.docx | 报告.txt>… [--json]
              检查占位符、标点、序号、年份日期、数字等问题；有必须修改的问题时以非零状态退出
   help       显示本说明
@@ -37,7 +41,7 @@ type Options = NonNullable<ParseArgsConfig['options']>
 async function verb<O extends Options>(
   argv: readonly string[],
   io: CliIo,
-  spec: { options: O; missing: string; many?: boolean },
+  spec: { options: O; missing: string; many?: boolean; count?: number },
   run: (
     inputs: string[],
     values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>['values'],
@@ -51,7 +55,8 @@ async function verb<O extends Options>(
     return 2
   }
   const inputs = parsed.positionals
-  if (inputs.length === 0 || (!spec.many && inputs.length > 1)) {
+  const expected = spec.count ?? (spec.many ? null : 1)
+  if (inputs.length === 0 || (expected !== null && inputs.length !== expected)) {
     io.err(`${spec.missing}\n\n${USAGE}`)
     return 2
   }
@@ -118,6 +123,28 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
             figures: values.figures ?? false,
           })
           io.out(`已导入：${target}\n${summary}`)
+          return 0
+        },
+      )
+    case 'compare':
+      return verb(
+        argv,
+        io,
+        {
+          options: {
+            output: { type: 'string', short: 'o' },
+            marks: { type: 'boolean', default: false },
+          },
+          missing: '请给出要对比的两个文件：先旧稿，后新稿。',
+          count: 2,
+        },
+        async ([older, newer], values) => {
+          io.out(
+            await compareCommand(older!, newer!, {
+              output: values.output,
+              marks: values.marks ?? false,
+            }),
+          )
           return 0
         },
       )

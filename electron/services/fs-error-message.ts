@@ -45,7 +45,10 @@ const FS_PROBLEMS = new Map<string, { reason: string; advice: string }>([
     { reason: '文件名或文件夹路径太长', advice: '请换一个短一些的文件名，或放到路径较短的位置。' },
   ],
   // Node's answer to a NUL or other forbidden character in a path.
-  ['ERR_INVALID_ARG_VALUE', { reason: '文件名中含有不能使用的字符', advice: '请换一个文件名再试。' }],
+  [
+    'ERR_INVALID_ARG_VALUE',
+    { reason: '文件名中含有不能使用的字符', advice: '请换一个文件名再试。' },
+  ],
   ['EINVAL', { reason: '文件名中含有不能使用的字符', advice: '请换一个文件名再试。' }],
   ['ENOENT', { reason: '文件或文件夹不存在（可能已被移动或删除）', advice: '' }],
   ['EEXIST', { reason: '同名的文件已经存在', advice: '' }],

@@ -122,6 +122,36 @@ export function createHandlers({
       await exportShell.open(path, reveal)
       return {}
     },
+    async readVersionFile({ fileName, data, jobId }) {
+      const bytes = Buffer.from(data, 'base64')
+      const { content } = await jobs.run(
+        { kind: 'import', fileName, bytes, previousYear: false },
+        jobId,
+      )
+      return { content: { meta: content.meta, body: content.body, indicators: content.indicators } }
+    },
+    compareVersions: async ({ older, newer, jobId }) => ({
+      comparison: await jobs.run(
+        { kind: 'compare', older, newer, settings: settings.get() },
+        jobId,
+      ),
+    }),
+    async exportComparison({ older, newer, style, olderName, newerName, jobId }) {
+      const current = settings.get()
+      const suffix = style === 'tracked' ? '（修订稿）' : '（花脸稿）'
+      const target = await exportShell.choosePath(
+        defaultExportName(newer.meta.title, suffix),
+        current.lastExportDir,
+      )
+      if (!target) return { status: 'cancelled' as const }
+      const { bytes } = await jobs.run(
+        { kind: 'compare-export', older, newer, settings: current, style, olderName, newerName },
+        jobId,
+      )
+      await writeExport(target, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+      exported.add(target)
+      return { status: 'saved' as const, path: target, name: basename(target) }
+    },
     restoreRevision: async ({ id, revisionId }) => ({
       draft: await drafts.restoreRevision(id, revisionId),
     }),

@@ -37,4 +37,33 @@ describe('the bundled job worker (out/main/job-worker.js)', () => {
     // A zip: the Word file.
     expect([...docx.subarray(0, 2)]).toEqual([0x50, 0x4b])
   })
+
+  it('compares two versions, and into a 修订稿', async () => {
+    const { content } = await runner.run({
+      kind: 'import',
+      fileName: '报告.docx',
+      bytes: await docxOfBody(reportParagraphs(60)),
+      previousYear: false,
+    })
+    const newer = structuredClone(content)
+    newer.body.content.splice(1, 1)
+    const comparison = await runner.run({
+      kind: 'compare',
+      older: content,
+      newer,
+      settings: defaultSettings,
+    })
+    expect(comparison.counts.deleted).toBeGreaterThan(0)
+    const { bytes, counts } = await runner.run({
+      kind: 'compare-export',
+      older: content,
+      newer,
+      settings: defaultSettings,
+      style: 'tracked',
+      olderName: '第1版',
+      newerName: '当前稿',
+    })
+    expect(counts.deleted).toBeGreaterThan(0)
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b])
+  })
 })

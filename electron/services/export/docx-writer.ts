@@ -4,6 +4,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  Header,
   LineRuleType,
   Packer,
   PageNumber,
@@ -14,9 +15,16 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
+  type IParagraphOptions,
   type IRunOptions,
+  type ParagraphChild,
 } from 'docx'
 
+import type {
+  MarkedBlock,
+  MarkedParagraph,
+  MarkedSpan,
+} from '../../../domain/compare/marked-document.ts'
 import type { ExportBlock, ExportModel } from '../../../domain/export/export-model.ts'
 import {
   BODY_CHARACTER_SPACING,
@@ -29,6 +37,9 @@ import {
   type PageNumberStyle,
 } from '../../../domain/export/gbt9704.ts'
 import type { IndicatorTableRow } from '../../../domain/indicators/format.ts'
+import { MARK_COLOR, markedRuns, type DocxMarks } from './docx-marks.ts'
+
+export type { DocxMarks } from './docx-marks.ts'
 
 export interface DocxLayout {
   fonts: Fonts
@@ -57,8 +68,41 @@ function run(
 }
 
 /** Renders the export model as a Word document in the GB/T 9704 layout. */
-export function renderDocx(model: ExportModel, layout: DocxLayout): Promise<Buffer> {
+export function renderDocx(
+  model: ExportModel,
+  layout: DocxLayout,
+  marks?: DocxMarks,
+): Promise<Buffer> {
   const { fonts } = layout
+  let revisionId = 0
+  const nextId = () => ++revisionId
+  /** A paragraph of the plain text, or of its marked counterpart with its paragraph mark's change. */
+  const slot = (
+    options: Omit<IParagraphOptions, 'children'>,
+    plain: ParagraphChild[],
+    marked: MarkedParagraph | undefined,
+    font: (role: MarkedSpan['role']) => string = () => fonts.body,
+    runOptions?: (role: MarkedSpan['role']) => Partial<IRunOptions> & { size?: number },
+  ) => {
+    if (!marks || !marked) return new Paragraph({ ...options, children: plain })
+    const change =
+      marked.mark === 'equal' || marks.style === 'fixed'
+        ? {}
+        : {
+            run: {
+              [marked.mark === 'insert' ? 'insertion' : 'deletion']: {
+                id: nextId(),
+                author: marks.author,
+                date: marks.date,
+              },
+            },
+          }
+    return new Paragraph({
+      ...options,
+      ...change,
+      children: markedRuns(marked.spans, marks, nextId, font, runOptions),
+    })
+  }
   const spacing = {
     line: lineTwips(layout.lineSpacingPt),
     lineRule: LineRuleType.EXACT,
@@ -88,44 +132,62 @@ export function renderDocx(model: ExportModel, layout: DocxLayout): Promise<Buff
               : run(r.text, fonts.body),
           ),
         })
+  const markedBlock = (b: MarkedBlock) =>
+    b.kind === 'paragraph'
+      ? slot({ spacing, indent: bodyIndent }, [], b)
+      : slot(
+          { spacing, indent: bodyIndent, keepNext: !b.runIn },
+          [],
+          b,
+          (role) => (role === 'heading' ? headingFont(b.level) : fonts.body),
+          (role) => (role === 'heading' ? { bold: headingBold(b.level) } : {}),
+        )
 
+  const titleRun = { size: SIZE.title, characterSpacing: 0, snapToGrid: false }
   const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing,
-      children: model.titleLines.map((line, i) =>
-        run(line, fonts.title, {
-          size: SIZE.title,
-          break: i > 0 ? 1 : undefined,
-          characterSpacing: 0,
-          snapToGrid: false,
-        }),
+    slot(
+      { alignment: AlignmentType.CENTER, spacing },
+      model.titleLines.map((line, i) =>
+        run(line, fonts.title, { ...titleRun, break: i > 0 ? 1 : undefined }),
       ),
-    }),
+      marks && { spans: marks.document.title, mark: 'equal' },
+      () => fonts.title,
+      () => titleRun,
+    ),
     blank(),
   ]
-  if (model.recipient)
-    children.push(new Paragraph({ spacing, children: [run(model.recipient, fonts.body)] }))
-  children.push(...model.blocks.map(block))
+  const recipient = marks ? marks.document.recipient : null
+  if (model.recipient || recipient)
+    children.push(
+      slot({ spacing }, [run(model.recipient ?? '', fonts.body)], recipient ?? undefined),
+    )
+  children.push(...(marks ? marks.document.blocks.map(markedBlock) : model.blocks.map(block)))
   if (model.attachmentNote) children.push(blank(), body(model.attachmentNote))
   children.push(blank())
-  if (model.signature) {
+  const signature = marks ? marks.document.signature : null
+  if (model.signature || signature) {
     children.push(
-      new Paragraph({
-        spacing,
-        alignment: AlignmentType.RIGHT,
-        indent: { right: model.signature.rightChars * ONE_CHAR },
-        children: [run(model.signature.text, fonts.body)],
-      }),
+      slot(
+        {
+          spacing,
+          alignment: AlignmentType.RIGHT,
+          indent: { right: (model.signature?.rightChars ?? 2) * ONE_CHAR },
+        },
+        [run(model.signature?.text ?? '', fonts.body)],
+        signature ?? undefined,
+      ),
     )
   }
   children.push(
-    new Paragraph({
-      spacing,
-      alignment: AlignmentType.RIGHT,
-      indent: { right: model.date.rightChars * ONE_CHAR },
-      children: [run(model.date.text, fonts.body)],
-    }),
+    slot(
+      {
+        spacing,
+        alignment: AlignmentType.RIGHT,
+        indent: { right: model.date.rightChars * ONE_CHAR },
+      },
+      [run(model.date.text, fonts.body)],
+      marks?.document.date,
+    ),
   )
 
   if (model.appendix) {
@@ -181,6 +243,30 @@ export function renderDocx(model: ExportModel, layout: DocxLayout): Promise<Buff
     })
   }
   const sides = layout.pageNumberStyle === 'sides'
+  const header = (text: string) => {
+    const line = () =>
+      new Header({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.LEFT,
+            children: [
+              new TextRun({
+                text,
+                font: {
+                  ascii: fonts.body,
+                  eastAsia: fonts.body,
+                  hAnsi: fonts.body,
+                  cs: fonts.body,
+                },
+                size: SIZE.pageNumber,
+                color: MARK_COLOR,
+              }),
+            ],
+          }),
+        ],
+      })
+    return sides ? { default: line(), even: line() } : { default: line() }
+  }
 
   const doc = new Document({
     title: layout.title,
@@ -217,6 +303,7 @@ export function renderDocx(model: ExportModel, layout: DocxLayout): Promise<Buff
         footers: sides
           ? { default: number('right'), even: number('left') }
           : { default: number('center') },
+        ...(marks?.header ? { headers: header(marks.header) } : {}),
         children,
       },
     ],

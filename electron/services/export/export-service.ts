@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 
-import type { DraftFile } from '../../../domain/draft/draft.ts'
+import type { DraftFile, DraftMeta } from '../../../domain/draft/draft.ts'
 import { buildExportModel } from '../../../domain/export/export-model.ts'
 import { fontsFor } from '../../../domain/export/gbt9704.ts'
 import { MAX_FILE_NAME_BYTES, TEMP_SUFFIX_BYTES } from '../../../domain/limits.ts'
@@ -10,7 +10,7 @@ import { isoDay } from '../../../domain/text/dates.ts'
 import { writeFileAtomic } from '../drafts/atomic-write.ts'
 import { errorCode, fsFailureMessage } from '../fs-error-message.ts'
 import { ServiceError } from '../service-error.ts'
-import { renderDocx } from './docx-writer.ts'
+import { renderDocx, type DocxLayout } from './docx-writer.ts'
 
 /** The Word file of a draft, laid out as the settings say. */
 export function draftToDocx(
@@ -23,15 +23,23 @@ export function draftToDocx(
     indicatorAppendix: settings.indicatorAppendix,
     today,
   })
-  return renderDocx(model, {
+  return renderDocx(model, docxLayout(settings, draft.meta))
+}
+
+/** The layout the settings ask for; the document properties from the draft's metadata. */
+export function docxLayout(
+  settings: Settings,
+  meta: Pick<DraftMeta, 'title' | 'unit'>,
+): DocxLayout {
+  return {
     fonts: fontsFor(settings.exportFontSet, settings.exportCustomFonts),
     lineSpacingPt: settings.lineSpacingPt,
     boldLevel2: settings.boldLevel2,
     boldLevel3: settings.boldLevel3,
     pageNumberStyle: settings.pageNumberStyle,
-    title: draft.meta.title,
-    author: draft.meta.unit,
-  })
+    title: meta.title,
+    author: meta.unit,
+  }
 }
 
 // Control characters (U+0000–U+001F, U+007F) are refused by Windows and by Node's fs (NUL).
@@ -58,9 +66,9 @@ function cutToBytes(text: string, bytes: number): string {
  * other control characters), not a device name, and short enough in UTF-8 for a file system's
  * 255-byte name limit with room for the temp suffix of the atomic write.
  */
-export function defaultExportName(title: string): string {
-  const ext = '.docx'
-  const room = MAX_FILE_NAME_BYTES - TEMP_SUFFIX_BYTES - ext.length
+export function defaultExportName(title: string, suffix = ''): string {
+  const ext = `${suffix}.docx`
+  const room = MAX_FILE_NAME_BYTES - TEMP_SUFFIX_BYTES - Buffer.byteLength(ext)
   const allowed = [...title.replace(RESERVED_IN_NAME, '')].filter((ch) => !isControl(ch))
   let name = cutToBytes(allowed.join('').trim(), room)
   // Windows drops trailing dots and spaces, and reserves device names.

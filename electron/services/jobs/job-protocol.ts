@@ -1,3 +1,5 @@
+import type { CompareSource } from '../../../domain/compare/blocks.ts'
+import type { CompareCounts, Comparison } from '../../../domain/compare/compare.ts'
 import type { ErrorCode } from '../../../domain/contract.ts'
 import type { DraftContent, DraftFile } from '../../../domain/draft/draft.ts'
 import type { ImportReport } from '../../../domain/import/import-paragraphs.ts'
@@ -16,11 +18,26 @@ export type JobRequest =
     }
   | { kind: 'export'; draft: DraftFile; settings: Settings; today?: string }
   | { kind: 'check'; draft: DraftFile }
+  | { kind: 'compare'; older: CompareSource; newer: CompareSource; settings: Settings }
+  | {
+      kind: 'compare-export'
+      older: CompareSource
+      newer: CompareSource
+      settings: Settings
+      /** 'tracked': 修订稿; 'fixed': 花脸稿. */
+      style: 'tracked' | 'fixed'
+      olderName: string
+      newerName: string
+      /** ISO date-time of the revisions; now when absent. */
+      at?: string
+    }
 
 export interface JobOutputs {
   import: { content: DraftContent; report: ImportReport }
   export: Uint8Array
   check: Finding[]
+  compare: Comparison
+  'compare-export': { bytes: Uint8Array; counts: CompareCounts }
 }
 
 /** What a worker posts back. */

@@ -2,7 +2,10 @@
 // this source by Node's type stripping in the browser host, the CLI and the tests.
 import { parentPort, workerData } from 'node:worker_threads'
 
+import { compareVersions } from '../../../domain/compare/compare.ts'
 import { checkDraft } from '../../../domain/proofread/proofread.ts'
+import { isoDay } from '../../../domain/text/dates.ts'
+import { comparisonToDocx } from '../export/compare-export.ts'
 import { draftToDocx } from '../export/export-service.ts'
 import { contentFromImport } from '../import/content-from-import.ts'
 import { importFile } from '../import/import-file.ts'
@@ -28,8 +31,27 @@ async function run(request: JobRequest): Promise<void> {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       return post({ type: 'done', value: bytes }, [bytes.buffer as ArrayBuffer])
     }
+    case 'compare': {
+      const { older, newer, settings } = request
+      const options = { level3: settings.level3Numbering, today: isoDay(new Date()) }
+      return post({ type: 'done', value: compareVersions(older, newer, options) })
+    }
     case 'check': {
       return post({ type: 'done', value: checkDraft(request.draft) })
+    }
+    case 'compare-export': {
+      post({ type: 'progress', fraction: 0.1 })
+      const { older, newer, settings, style, olderName, newerName, at } = request
+      const { data, comparison } = await comparisonToDocx(older, newer, settings, {
+        style,
+        olderName,
+        newerName,
+        at: at ? new Date(at) : undefined,
+      })
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      return post({ type: 'done', value: { bytes, counts: comparison.counts } }, [
+        bytes.buffer as ArrayBuffer,
+      ])
     }
   }
 }

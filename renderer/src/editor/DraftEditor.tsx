@@ -7,6 +7,7 @@ import { pendingBeforeExport } from '../../../domain/export/export-model.ts'
 import { checkDraft, summarizeFindings } from '../../../domain/proofread/proofread.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { categoriesForSection } from '../../../domain/snippets/snippets.ts'
+import { CompareDialog, type CompareStart } from '../compare/CompareDialog.tsx'
 import { pendingImportReports } from '../import/ImportDialog.tsx'
 import { ImportReportDialog } from '../import/ImportReportDialog.tsx'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
@@ -28,7 +29,8 @@ import { useReportEditor } from './useReportEditor.ts'
 import { useSettings } from './useSettings.ts'
 import { pendingYearUpdates, YearUpdateBar } from './year-update/YearUpdateBar.tsx'
 
-type Modal = 'revisions' | 'settings' | 'shortcuts' | 'import-report' | null
+type Modal =
+  'revisions' | 'settings' | 'shortcuts' | 'import-report' | { compare: CompareStart } | null
 
 /** The editor screen's layout: top bar, outline, page, side panel, status bar, and the dialogs. */
 export function DraftEditor({
@@ -131,6 +133,11 @@ export function DraftEditor({
     if (await session.leave()) navigate({ screen: 'home' })
   }
 
+  const openCompare = async (start: CompareStart) => {
+    await session.flush()
+    setModal({ compare: start })
+  }
+
   const openRevisions = async () => {
     // Saved first; a restore itself keeps the current text as a revision before replacing it.
     await session.flush()
@@ -149,6 +156,7 @@ export function DraftEditor({
         onExport={exportFlow.start}
         onFindReplace={() => setFind('replace')}
         onRevisions={openRevisions}
+        onCompare={() => void openCompare({ kind: 'choose' })}
         onSettings={() => setModal('settings')}
         onShortcuts={() => setModal('shortcuts')}
       />
@@ -273,6 +281,7 @@ export function DraftEditor({
           title={meta.title}
           level3={settings.level3Numbering}
           onClose={() => setModal(null)}
+          onCompare={(revision) => void openCompare({ kind: 'revision', revision })}
           onRestored={(restored) => {
             setModal(null)
             onReplaced(restored)
@@ -287,6 +296,20 @@ export function DraftEditor({
         />
       )}
       {modal === 'shortcuts' && <ShortcutsDialog onClose={() => setModal(null)} />}
+      {typeof modal === 'object' && modal?.compare && editor && (
+        <CompareDialog
+          draftId={draft.id}
+          editor={editor}
+          current={() => {
+            const { meta, body, indicators } = session.content()
+            return { meta, body, indicators }
+          }}
+          setMeta={(m) => session.setMeta(m)}
+          start={modal.compare}
+          beforeBulkChange={keepRevision}
+          onClose={() => setModal(null)}
+        />
+      )}
       {modal === 'import-report' && importReport && editor && (
         <ImportReportDialog
           editor={editor}

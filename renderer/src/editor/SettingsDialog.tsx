@@ -163,6 +163,18 @@ export function SettingsDialog({
         />
         另起一页附“附件：主要指标统计表”
       </label>
+      <label className="field">
+        <span>修订稿中的修订人（不填则用草稿的单位）</span>
+        <input
+          type="text"
+          maxLength={40}
+          defaultValue={settings.revisionAuthor}
+          onBlur={(e) => {
+            const name = e.target.value.trim()
+            if (name !== settings.revisionAuthor) onChange({ revisionAuthor: name })
+          }}
+        />
+      </label>
     </Dialog>
   )
 }

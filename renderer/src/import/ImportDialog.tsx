@@ -4,20 +4,13 @@ import type { MethodOutput } from '../../../domain/contract.ts'
 import { LIMIT_MESSAGES, MAX_IMPORT_BYTES } from '../../../domain/limits.ts'
 import { ApiError, api } from '../api/client.ts'
 import { Dialog } from '../ui/Dialog.tsx'
+import { base64 } from '../ui/file-data.ts'
 import { JobProgress, newJobId } from '../ui/JobProgress.tsx'
 
 export type ImportReport = MethodOutput<'importDraft'>['report']
 
 /** The report of the import just made, shown once when its draft opens. */
 export const pendingImportReports = new Map<string, ImportReport>()
-
-function base64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer)
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
-}
 
 /** 导入: last year's Word or text file into a new sectioned draft. */
 export function ImportDialog({

@@ -16,6 +16,7 @@ export function RevisionsDialog({
   title,
   level3,
   onRestored,
+  onCompare,
   onClose,
 }: {
   id: string
@@ -23,6 +24,8 @@ export function RevisionsDialog({
   /** How level-3 headings are numbered; read from the settings when not given. */
   level3?: Level3Style
   onRestored: (draft: DraftFile) => void
+  /** 与当前稿对比: the chosen revision against the text as it is now. */
+  onCompare?: (revision: RevisionInfo) => void
   onClose: () => void
 }) {
   const [revisions, setRevisions] = useState<RevisionInfo[] | null>(null)
@@ -83,6 +86,18 @@ export function RevisionsDialog({
           <button type="button" onClick={onClose}>
             关闭
           </button>
+          {onCompare && (
+            <button
+              type="button"
+              disabled={!selected}
+              onClick={() => {
+                const revision = revisions?.find((r) => r.id === selected)
+                if (revision) onCompare(revision)
+              }}
+            >
+              与当前稿对比
+            </button>
+          )}
           <button
             type="button"
             className="primary"

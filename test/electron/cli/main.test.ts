@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 
 import { LIMIT_MESSAGES } from '../../../domain/limits.ts'
 import { TEAM_REPORTS as fixtures } from '../../support/external-corpus.ts'
+import { docxParts } from '../services/export/docx-inspect.ts'
 import { docxOfBody } from '../services/import/docx-bombs.ts'
 
 const bin = join(import.meta.dirname, '../../../bin/caogao.js')
@@ -200,5 +201,93 @@ describe('caogao check', () => {
     const run = spawnSync(process.execPath, [bin, 'check', input], { encoding: 'utf8' })
     expect(run.stdout).toContain('没有发现问题')
     expect(run.status).toBe(0)
+  })
+})
+
+describe('caogao compare', () => {
+  const versions = () => {
+    const dir = mkdtempSync(join(tmpdir(), '对比 '))
+    const older = join(dir, '第1版.txt')
+    const newer = join(dir, '第2版.txt')
+    const text = readFileSync(join(fixtures, 'county-annual.txt'), 'utf8')
+    writeFileSync(older, text)
+    writeFileSync(
+      newer,
+      text
+        .replace('28630', '28702')
+        .replace('一项一项抓落实，', '一项一项抓落实；')
+        .replace(/^（五）守牢.*\n/m, ''),
+    )
+    return { dir, older, newer }
+  }
+
+  it('writes a 修订稿 with tracked changes and sums up the changes in one line', async () => {
+    const { dir, older, newer } = versions()
+    const out = join(dir, '修订稿.docx')
+    const run = spawnSync(process.execPath, [bin, 'compare', older, newer, '-o', out], {
+      encoding: 'utf8',
+    })
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    // 28630→28702, ，→；, the deleted （五）, and （六） renumbered （五）.
+    expect(run.stdout.trim()).toBe(
+      `已生成修订稿（共 4 处修改：改动 3 处、删除 1 处，其中数字 1 处）：${out}`,
+    )
+    const xml = (await docxParts(readFileSync(out))).get('word/document.xml')!
+    expect(xml).toMatch(/<w:del [^>]*w:author="[^"]+"/)
+    expect(xml).toMatch(/<w:ins [^>]*>.*?28702/s)
+  })
+
+  it('writes a 花脸稿 with --marks, named after the newer file by default', async () => {
+    const { dir, older, newer } = versions()
+    const run = spawnSync(process.execPath, [bin, 'compare', older, newer, '--marks'], {
+      encoding: 'utf8',
+    })
+    expect(run.status).toBe(0)
+    const out = join(dir, '第2版-花脸稿.docx')
+    expect(run.stdout).toContain(`已生成花脸稿（共 4 处修改`)
+    const parts = await docxParts(readFileSync(out))
+    expect(parts.get('word/document.xml')).not.toMatch(/<w:(ins|del) /)
+    expect(parts.get('word/document.xml')).toContain('<w:strike/>')
+    expect([...parts.values()].some((x) => x.includes('对比：第1版.txt → 第2版.txt'))).toBe(true)
+  })
+
+  it('finds no change between a draft and its own Word export read back', () => {
+    const { dir, older } = versions()
+    const draft = join(dir, '草稿.json')
+    const docx = join(dir, '导出.docx')
+    for (const args of [
+      ['import', older, '-o', draft],
+      ['export', draft, '-o', docx],
+    ]) {
+      expect(spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' }).status).toBe(0)
+    }
+    const run = spawnSync(process.execPath, [bin, 'compare', draft, docx], { encoding: 'utf8' })
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('两个版本内容相同，没有修改')
+  })
+
+  it.each([
+    [['compare'], 2, '请给出要对比的两个文件'],
+    [['compare', 'a.txt'], 2, '请给出要对比的两个文件'],
+    [['compare', '/nonexistent/a.txt', '/nonexistent/b.txt'], 1, '找不到或无法读取文件'],
+    [['compare', 'a.pdf', 'b.txt'], 1, '不认识的文件类型'],
+    [['compare', 'a.txt', 'b.txt', '-o', 'c.pdf'], 1, '输出文件应以 .docx 结尾'],
+    [['compare', 'a.docx', 'b.txt', '-o', 'a.docx'], 1, '不能与要对比的文件相同'],
+  ])('%j exits %i with a Chinese message', (args, code, message) => {
+    const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: tmpdir() })
+    expect(run.status).toBe(code)
+    expect(run.stderr).toContain(message)
+  })
+
+  it('says which file is not a draft', () => {
+    const { dir, newer } = versions()
+    const bad = join(dir, 'bad.json')
+    writeFileSync(bad, '{"hello": 1}')
+    const run = spawnSync(process.execPath, [bin, 'compare', bad, newer], { encoding: 'utf8' })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('不是有效的草稿文件')
+    expect(run.stderr).toContain('bad.json')
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/)
   })
 })

@@ -111,7 +111,28 @@ function baseInputs(draftId: string): Record<MethodName, Record<string, unknown>
     },
     jobProgress: { jobId: 'job-1' },
     cancelJob: { jobId: 'job-1' },
+    readVersionFile: {
+      fileName: '退回稿.txt',
+      data: Buffer.from('一、工作\n全年工作稳步推进。').toString('base64'),
+    },
+    compareVersions: { older: VERSION, newer: VERSION },
+    exportComparison: {
+      older: VERSION,
+      newer: VERSION,
+      style: 'fixed',
+      olderName: '第1版',
+      newerName: '当前稿',
+    },
   }
+}
+
+const VERSION = {
+  meta: { title: '工作总结', unit: '某某县教育局', year: 2026, kind: 'annual' },
+  body: {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: '全年工作稳步推进。' }] }],
+  },
+  indicators: [],
 }
 
 const SEED = 20261123

@@ -5,6 +5,7 @@ export function EditorTopBar({
   onExport,
   onFindReplace,
   onRevisions,
+  onCompare,
   onSettings,
   onShortcuts,
 }: {
@@ -13,6 +14,7 @@ export function EditorTopBar({
   onExport: () => void
   onFindReplace: () => void
   onRevisions: () => void
+  onCompare: () => void
   onSettings: () => void
   onShortcuts: () => void
 }) {
@@ -33,6 +35,9 @@ export function EditorTopBar({
         </button>
         <button type="button" onClick={onRevisions}>
           历史版本
+        </button>
+        <button type="button" onClick={onCompare}>
+          对比修改
         </button>
         <button type="button" onClick={onSettings}>
           设置

@@ -163,3 +163,68 @@ export async function pageLines(pdf: string, page: number): Promise<PageLine[]> 
 export async function pdfText(pdf: string): Promise<string> {
   return (await run('pdftotext', [pdf, '-'])).stdout
 }
+
+/** Converts with LibreOffice headless to another format (fodt, txt …) and returns the file's text. */
+export async function convertWithLibreOffice(data: Buffer, format: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'caogao-convert-'))
+  const docx = join(dir, 'report.docx')
+  await writeFile(docx, data)
+  await run(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--convert-to',
+      format,
+      '--outdir',
+      dir,
+      docx,
+    ],
+    { env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF }, timeout: 120_000 },
+  )
+  return readFileSync(join(dir, `report.${format.split(':')[0]}`), 'utf8')
+}
+
+const decodeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+
+/**
+ * The paragraphs of a document.xml with every tracked change accepted ('accept': insertions
+ * kept, deletions dropped, a deleted paragraph mark joining its paragraph to the next) or
+ * rejected (the reverse).
+ */
+export function resolvedParagraphs(documentXml: string, how: 'accept' | 'reject'): string[] {
+  const out: string[] = []
+  let carried = ''
+  for (const [p] of documentXml.matchAll(/<w:p[ >].*?<\/w:p>|<w:p\/>/gs)) {
+    const pPr = /<w:pPr>.*?<\/w:pPr>/s.exec(p)?.[0] ?? ''
+    const markIns = /<w:rPr>(?:(?!<\/w:rPr>).)*<w:ins /s.test(pPr)
+    const markDel = /<w:rPr>(?:(?!<\/w:rPr>).)*<w:del /s.test(pPr)
+    const content = p.replace(pPr, '')
+    let text = ''
+    for (const m of content.matchAll(
+      /<w:(ins|del) [^>]*>(.*?)<\/w:\1>|<w:t(?: [^>]*)?>(.*?)<\/w:t>/gs,
+    )) {
+      if (m[1] === 'ins') {
+        if (how === 'accept')
+          text += [...m[2]!.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/gs)].map((t) => t[1]).join('')
+      } else if (m[1] === 'del') {
+        if (how === 'reject')
+          text += [...m[2]!.matchAll(/<w:delText(?: [^>]*)?>(.*?)<\/w:delText>/gs)]
+            .map((t) => t[1])
+            .join('')
+      } else text += m[3]
+    }
+    carried += decodeXml(text)
+    if ((how === 'accept' && markDel) || (how === 'reject' && markIns)) continue
+    out.push(carried)
+    carried = ''
+  }
+  if (carried) out.push(carried)
+  return out
+}
