@@ -65,6 +65,9 @@ describe('blanks and set phrases', () => {
     await openNewDraft(page, { kind: 'blank', body: BODY })
     await page.locator('.page-body p').nth(1).click()
     await page.keyboard.press('End')
+    // The editor reads a caret moved by End from the page a moment later (ProseMirror's DOM
+    // observer); a loaded machine must not let Shift+Tab overtake it.
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 100)))
     await page.keyboard.press('Shift+Tab')
     await expect(
       page.locator('.snippet-slot.ProseMirror-selectednode').textContent(),

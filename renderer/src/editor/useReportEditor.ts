@@ -76,8 +76,14 @@ export function useReportEditor(
       },
     }),
     content: body,
-    // Opening a draft puts the caret in the text, ready to type.
-    autofocus: 'start',
+    // Opening a draft puts the caret in the text, ready to type; but a click or key that came
+    // first (a slow machine) keeps its place: Tiptap's own autofocus would move the caret back.
+    autofocus: false,
+    onCreate: ({ editor: created }) => {
+      const active = document.activeElement
+      if (!created.view.hasFocus() && (active === null || active === document.body))
+        created.commands.focus('start')
+    },
     injectCSS: false,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,

@@ -53,7 +53,8 @@ export interface SectionHeadingStorage {
   /**
    * The last 升级: the document it left, the section's first block and where the section
    * ended before it. A promoted section takes the siblings after it as its own subsections;
-   * a 降级 of the same heading on that same document shifts only what was promoted, so
+   * a 降级 of the same heading on that same text (compared whole: a transaction that changed
+   * nothing still makes a new document) shifts only what was promoted, so
    * 升级 then 降级 gives back the structure.
    */
   promoted: { doc: PmNode; index: number; end: number } | null
@@ -128,7 +129,7 @@ export const SectionHeading = Heading.extend<
           if (!section) return false
           const promoted = this.storage.promoted
           const end =
-            delta > 0 && promoted?.doc === state.doc && promoted.index === section.index
+            delta > 0 && promoted?.doc.eq(state.doc) && promoted.index === section.index
               ? promoted.end
               : section.end
           const inside = sections.filter((s) => s.index >= section.index && s.index < end)
