@@ -32,7 +32,10 @@ describe.each(TYPING_MODES)('a selected blank, filled by %s', (mode) => {
     const { page } = session
     await openNewDraft(page, { kind: 'blank', body: BODY })
     // At the line's start, where no blank can be hit by the click itself.
-    await page.locator('.page-body p').nth(1).click({ position: { x: 4, y: 8 } })
+    await page
+      .locator('.page-body p')
+      .nth(1)
+      .click({ position: { x: 4, y: 8 } })
     await page.keyboard.press('Home')
     await page.keyboard.press('Tab')
     await page.locator('.snippet-slot.ProseMirror-selectednode').waitFor()
