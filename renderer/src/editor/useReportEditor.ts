@@ -80,9 +80,15 @@ export function useReportEditor(
     // first (a slow machine) keeps its place: Tiptap's own autofocus would move the caret back.
     autofocus: false,
     onCreate: ({ editor: created }) => {
-      const active = document.activeElement
-      if (!created.view.hasFocus() && (active === null || active === document.body))
-        created.commands.focus('start')
+      // Checked and done in the same frame: Tiptap's focus command would take the keyboard a
+      // frame later, from a find field opened in between.
+      requestAnimationFrame(() => {
+        const active = document.activeElement
+        if (created.isDestroyed || created.view.hasFocus()) return
+        if (active !== null && active !== document.body) return
+        // The selection of a document just opened is already at its start.
+        created.view.focus()
+      })
     },
     injectCSS: false,
     immediatelyRender: true,
