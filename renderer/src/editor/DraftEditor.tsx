@@ -3,13 +3,16 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { flushSync } from 'react-dom'
 
 import type { DraftFile } from '../../../domain/draft/draft.ts'
-import { pendingBeforeExport } from '../../../domain/export/export-model.ts'
+import { buildExportModel, pendingBeforeExport } from '../../../domain/export/export-model.ts'
+import { pageSpec, printLayout, type PageSpec } from '../../../domain/export/page-spec.ts'
 import { checkDraft, summarizeFindings } from '../../../domain/proofread/proofread.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { categoriesForSection } from '../../../domain/snippets/snippets.ts'
+import { isoDay } from '../../../domain/text/dates.ts'
 import { CompareDialog, type CompareStart } from '../compare/CompareDialog.tsx'
 import { pendingImportReports } from '../import/ImportDialog.tsx'
 import { ImportReportDialog } from '../import/ImportReportDialog.tsx'
+import { PageView } from '../pages/PageView.tsx'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
 import { navigate } from '../ui/useRoute.ts'
 import { useTransientMessage } from '../ui/useTransientMessage.ts'
@@ -122,6 +125,28 @@ export function DraftEditor({
     jumpToBlock: (block) => editor?.commands.revealBlock(block),
   })
 
+  const [pagesView, setPagesView] = useState<{ spec: PageSpec; print: boolean } | null>(null)
+  const [pageCount, setPageCount] = useState<number | null>(null)
+  /** The pages of the text as it is now, laid out from the export model with the settings. */
+  const openPages = (print: boolean) => {
+    const content = session.content()
+    const model = buildExportModel(content, {
+      level3: settings.level3Numbering,
+      indicatorAppendix: settings.indicatorAppendix,
+      today: isoDay(new Date()),
+    })
+    setPagesView({ spec: pageSpec(model, printLayout(settings, content.meta)), print })
+  }
+  useEffect(() => {
+    if (!pagesView?.print || pageCount === null) return
+    // The browser's print dialog (with 另存为 PDF) prints the pages alone: see print-css.ts.
+    const frame = requestAnimationFrame(() => {
+      window.print()
+      setPagesView((v) => (v ? { ...v, print: false } : v))
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [pagesView, pageCount])
+
   /** Before a bulk change: what was typed saved, then kept as a revision. */
   const keepRevision = async () => {
     await session.flush()
@@ -153,7 +178,9 @@ export function DraftEditor({
       <EditorTopBar
         title={meta.title}
         onBack={back}
-        onExport={exportFlow.start}
+        onExport={() => void exportFlow.start()}
+        onPages={() => openPages(false)}
+        onPrint={() => void exportFlow.start(() => openPages(true))}
         onFindReplace={() => setFind('replace')}
         onRevisions={openRevisions}
         onCompare={() => void openCompare({ kind: 'choose' })}
@@ -272,6 +299,7 @@ export function DraftEditor({
         save={save}
         onRetry={() => void session.retry()}
         wordCount={derived.wordCount}
+        pages={pageCount}
         path={derived.path}
         message={message}
       />
@@ -321,6 +349,26 @@ export function DraftEditor({
             pendingImportReports.delete(draft.id)
             setModal(null)
           }}
+        />
+      )}
+      {pagesView && (
+        <PageView
+          spec={pagesView.spec}
+          onPages={setPageCount}
+          onClose={() => setPagesView(null)}
+          onReveal={(node) => {
+            setPagesView(null)
+            editor?.commands.revealBlock(node)
+          }}
+          actions={
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void exportFlow.start(() => openPages(true))}
+            >
+              导出 PDF / 打印
+            </button>
+          }
         />
       )}
       {exportFlow.dialog}

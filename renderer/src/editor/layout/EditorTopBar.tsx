@@ -3,6 +3,8 @@ export function EditorTopBar({
   title,
   onBack,
   onExport,
+  onPages,
+  onPrint,
   onFindReplace,
   onRevisions,
   onCompare,
@@ -12,6 +14,8 @@ export function EditorTopBar({
   title: string
   onBack: () => void
   onExport: () => void
+  onPages: () => void
+  onPrint: () => void
   onFindReplace: () => void
   onRevisions: () => void
   onCompare: () => void
@@ -29,6 +33,12 @@ export function EditorTopBar({
       <div className="topbar-actions">
         <button type="button" className="primary" onClick={onExport}>
           导出 Word
+        </button>
+        <button type="button" onClick={onPrint} title="在打印对话框中可选“另存为 PDF”">
+          导出 PDF / 打印
+        </button>
+        <button type="button" onClick={onPages}>
+          分页预览
         </button>
         <button type="button" onClick={onFindReplace} title="Ctrl+H">
           查找替换
