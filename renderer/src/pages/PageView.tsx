@@ -31,6 +31,13 @@ export function PageView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [spec])
   useLayoutEffect(() => {
+    // In the head, where Chromium takes the @page size from for printing.
+    const style = document.createElement('style')
+    style.textContent = PAGES_PRINT_CSS
+    document.head.append(style)
+    return () => style.remove()
+  }, [])
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose()
     }
@@ -39,7 +46,6 @@ export function PageView({
   }, [onClose])
   return createPortal(
     <div className="page-view" role="dialog" aria-label="分页预览" data-testid="page-view">
-      <style>{PAGES_PRINT_CSS}</style>
       <div className="page-view-bar">
         <button type="button" onClick={onClose} autoFocus>
           返回编辑

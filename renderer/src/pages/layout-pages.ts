@@ -121,7 +121,7 @@ export function layoutPages(root: HTMLElement, spec: PageSpec): number {
         used += n * g.linePt
         return
       }
-      if (!p.split || keepWithNext || room <= 0 || used === 0 ? false : true) {
+      if (p.split && !keepWithNext && room > 0) {
         const length = runs.reduce((sum, r) => sum + r.text.length, 0)
         const at = lineStart(el, room, length)
         if (at > 0 && at < length) {

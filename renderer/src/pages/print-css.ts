@@ -6,9 +6,15 @@
 export const PAGES_PRINT_CSS = `
 @page { size: A4; margin: 0; }
 @media print {
-  html, body { margin: 0 !important; padding: 0 !important; background: #fff !important; }
+  html, body {
+    margin: 0 !important; padding: 0 !important; background: #fff !important;
+    height: auto !important; overflow: visible !important;
+  }
   body > :not(.page-view) { display: none !important; }
-  .page-view { position: static !important; overflow: visible !important; background: #fff !important; }
+  .page-view {
+    position: static !important; display: block !important; overflow: visible !important;
+    background: #fff !important;
+  }
   .page-view-bar { display: none !important; }
   .page-view-pages { overflow: visible !important; }
   .cg-pages { display: block !important; padding: 0 !important; }
