@@ -31,11 +31,13 @@ export function PageView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [spec])
   useLayoutEffect(() => {
-    // In the head, where Chromium takes the @page size from for printing.
-    const style = document.createElement('style')
-    style.textContent = PAGES_PRINT_CSS
-    document.head.append(style)
-    return () => style.remove()
+    // A constructed sheet: the app's content security policy refuses inline <style>.
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(PAGES_PRINT_CSS)
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet)
+    }
   }, [])
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
