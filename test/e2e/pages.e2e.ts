@@ -167,7 +167,7 @@ describe('分页预览 in the editor', () => {
     await openNewDraft(page, { kind: 'annual' })
     const bar = page.locator('.editor-topbar')
     const box = (await bar.boundingBox())!
-    for (const name of ['导出 Word', '导出 PDF / 打印', '分页预览', '快捷键']) {
+    for (const name of ['导出 Word', '导出 PDF', '打印', '分页预览', '快捷键']) {
       const b = (await bar.getByRole('button', { name }).boundingBox())!
       expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width)
       expect(b.y + b.height).toBeLessThanOrEqual(box.y + box.height)
@@ -219,5 +219,29 @@ describe('分页预览 in the editor', () => {
         return el?.textContent ?? ''
       }),
     ).resolves.toContain('今年，全县教育工作稳步推进。')
+  })
+
+  it('导出 PDF passes the pre-export checks, then in the browser opens the print dialog on the pages', async () => {
+    const page = session.page
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: number }
+      w.printed = 0
+      window.print = () => {
+        w.printed += 1
+      }
+    })
+    await page.getByRole('button', { name: '导出 PDF' }).click()
+    const dialog = page.getByRole('dialog', { name: '导出前请检查' })
+    await dialog.waitFor()
+    await dialog.getByRole('button', { name: '仍然导出' }).click()
+    await page.getByTestId('page-view').waitFor()
+    await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1)
+    await expect(page.title()).resolves.toBe('某某县教育局2026年教育工作总结')
+    await page
+      .getByTestId('page-view')
+      .getByText('请在打印对话框中选择“另存为 PDF”。')
+      .waitFor()
+    await page.getByRole('button', { name: '返回编辑' }).click()
+    await page.getByTestId('page-view').waitFor({ state: 'detached' })
   })
 })

@@ -58,8 +58,8 @@ function cutToBytes(text: string, bytes: number): string {
  * other control characters), not a device name, and short enough in UTF-8 for a file system's
  * 255-byte name limit with room for the temp suffix of the atomic write.
  */
-export function defaultExportName(title: string, suffix = ''): string {
-  const ext = `${suffix}.docx`
+export function defaultExportName(title: string, suffix = '', extension = '.docx'): string {
+  const ext = `${suffix}${extension}`
   const room = MAX_FILE_NAME_BYTES - TEMP_SUFFIX_BYTES - Buffer.byteLength(ext)
   const allowed = [...title.replace(RESERVED_IN_NAME, '')].filter((ch) => !isControl(ch))
   let name = cutToBytes(allowed.join('').trim(), room)

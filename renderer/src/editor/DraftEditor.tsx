@@ -1,5 +1,5 @@
 import { EditorContent } from '@tiptap/react'
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { flushSync } from 'react-dom'
 
 import type { DraftFile } from '../../../domain/draft/draft.ts'
@@ -9,6 +9,7 @@ import { checkDraft, summarizeFindings } from '../../../domain/proofread/proofre
 import type { Settings } from '../../../domain/settings.ts'
 import { categoriesForSection } from '../../../domain/snippets/snippets.ts'
 import { isoDay } from '../../../domain/text/dates.ts'
+import { ApiError, api } from '../api/client.ts'
 import { CompareDialog, type CompareStart } from '../compare/CompareDialog.tsx'
 import { pendingImportReports } from '../import/ImportDialog.tsx'
 import { ImportReportDialog } from '../import/ImportReportDialog.tsx'
@@ -125,27 +126,43 @@ export function DraftEditor({
     jumpToBlock: (block) => editor?.commands.revealBlock(block),
   })
 
-  const [pagesView, setPagesView] = useState<{ spec: PageSpec; print: boolean } | null>(null)
+  const [pagesView, setPagesView] = useState<PageSpec | null>(null)
   const [pageCount, setPageCount] = useState<number | null>(null)
+  // What to do once the pages are laid out: save them as a PDF, or print them.
+  const afterLayout = useRef<'pdf' | 'print' | null>(null)
   /** The pages of the text as it is now, laid out from the export model with the settings. */
-  const openPages = (print: boolean) => {
+  const openPages = (then: 'pdf' | 'print' | null) => {
     const content = session.content()
     const model = buildExportModel(content, {
       level3: settings.level3Numbering,
       indicatorAppendix: settings.indicatorAppendix,
       today: isoDay(new Date()),
     })
-    setPagesView({ spec: pageSpec(model, printLayout(settings, content.meta)), print })
+    afterLayout.current = then
+    setPagesView(pageSpec(model, printLayout(settings, content.meta)))
   }
-  useEffect(() => {
-    if (!pagesView?.print || pageCount === null) return
-    // The browser's print dialog (with 另存为 PDF) prints the pages alone: see print-css.ts.
-    const frame = requestAnimationFrame(() => {
-      window.print()
-      setPagesView((v) => (v ? { ...v, print: false } : v))
+  const pagesLaidOut = (count: number) => {
+    setPageCount(count)
+    const then = afterLayout.current
+    afterLayout.current = null
+    if (!then) return
+    // The print stylesheet (print-css.ts) prints the pages alone.
+    requestAnimationFrame(() => {
+      if (then === 'print') return window.print()
+      api.exportPdf({ id: draft.id }).then(
+        (result) => {
+          if (result.status === 'saved') setMessage(`已导出 PDF：${result.name}`)
+        },
+        (e: unknown) => {
+          // The browser host has no printer of its own: its print dialog saves a PDF.
+          if (e instanceof ApiError && e.code === 'FORBIDDEN') {
+            setMessage('请在打印对话框中选择“另存为 PDF”。')
+            window.print()
+          } else setMessage(e instanceof ApiError ? e.message : 'PDF 没有导出，请重试。')
+        },
+      )
     })
-    return () => cancelAnimationFrame(frame)
-  }, [pagesView, pageCount])
+  }
 
   /** Before a bulk change: what was typed saved, then kept as a revision. */
   const keepRevision = async () => {
@@ -179,8 +196,9 @@ export function DraftEditor({
         title={meta.title}
         onBack={back}
         onExport={() => void exportFlow.start()}
-        onPages={() => openPages(false)}
-        onPrint={() => void exportFlow.start(() => openPages(true))}
+        onPages={() => openPages(null)}
+        onPdf={() => void exportFlow.start(() => openPages('pdf'))}
+        onPrint={() => void exportFlow.start(() => openPages('print'))}
         onFindReplace={() => setFind('replace')}
         onRevisions={openRevisions}
         onCompare={() => void openCompare({ kind: 'choose' })}
@@ -353,21 +371,27 @@ export function DraftEditor({
       )}
       {pagesView && (
         <PageView
-          spec={pagesView.spec}
-          onPages={setPageCount}
+          spec={pagesView}
+          note={message}
+          onPages={pagesLaidOut}
           onClose={() => setPagesView(null)}
           onReveal={(node) => {
             setPagesView(null)
             editor?.commands.revealBlock(node)
           }}
           actions={
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void exportFlow.start(() => openPages(true))}
-            >
-              导出 PDF / 打印
-            </button>
+            <>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void exportFlow.start(() => openPages('pdf'))}
+              >
+                导出 PDF
+              </button>
+              <button type="button" onClick={() => void exportFlow.start(() => openPages('print'))}>
+                打印
+              </button>
+            </>
           }
         />
       )}

@@ -12,12 +12,15 @@ import { PAGES_PRINT_CSS } from './print-css.ts'
  */
 export function PageView({
   spec,
+  note,
   actions,
   onPages,
   onClose,
   onReveal,
 }: {
   spec: PageSpec
+  /** A passing message (PDF saved, how to save one): the status bar is under the pages. */
+  note: string | null
   actions: React.ReactNode
   onPages: (count: number) => void
   onClose: () => void
@@ -30,6 +33,14 @@ export function PageView({
     // onPages is a state setter's wrapper; the layout depends on the spec alone.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [spec])
+  useLayoutEffect(() => {
+    // The PDF's title property is the document's title.
+    const before = document.title
+    document.title = spec.title || before
+    return () => {
+      document.title = before
+    }
+  }, [spec.title])
   useLayoutEffect(() => {
     // A constructed sheet: the app's content security policy refuses inline <style>.
     const sheet = new CSSStyleSheet()
@@ -52,7 +63,11 @@ export function PageView({
         <button type="button" onClick={onClose} autoFocus>
           返回编辑
         </button>
-        <span className="hint">点页面上的段落可回到编辑器中的该处</span>
+        {note ? (
+          <span role="status">{note}</span>
+        ) : (
+          <span className="hint">点页面上的段落可回到编辑器中的该处</span>
+        )}
         <span className="page-view-actions">{actions}</span>
       </div>
       <div

@@ -4,6 +4,7 @@ export function EditorTopBar({
   onBack,
   onExport,
   onPages,
+  onPdf,
   onPrint,
   onFindReplace,
   onRevisions,
@@ -15,6 +16,7 @@ export function EditorTopBar({
   onBack: () => void
   onExport: () => void
   onPages: () => void
+  onPdf: () => void
   onPrint: () => void
   onFindReplace: () => void
   onRevisions: () => void
@@ -34,8 +36,11 @@ export function EditorTopBar({
         <button type="button" className="primary" onClick={onExport}>
           导出 Word
         </button>
-        <button type="button" onClick={onPrint} title="在打印对话框中可选“另存为 PDF”">
-          导出 PDF / 打印
+        <button type="button" onClick={onPdf}>
+          导出 PDF
+        </button>
+        <button type="button" onClick={onPrint}>
+          打印
         </button>
         <button type="button" onClick={onPages}>
           分页预览
