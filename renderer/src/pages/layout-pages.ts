@@ -39,12 +39,12 @@ export function layoutPages(root: HTMLElement, spec: PageSpec): number {
     used = 0
   }
 
-  const runElement = (r: PageRun) => {
+  const runElement = (r: PageRun, linePt = g.linePt) => {
     if (r.text === '\n') return doc.createElement('br')
     const span = doc.createElement('span')
     span.textContent = r.text
     // The line box stays one line pitch high whatever faces share the line.
-    span.style.cssText = `font-family:${r.font};font-size:${r.sizePt}pt;letter-spacing:${r.letterSpacingPt}pt;font-weight:${r.bold ? 'bold' : 'normal'};line-height:${g.linePt}pt;vertical-align:top;`
+    span.style.cssText = `font-family:${r.font};font-size:${r.sizePt}pt;letter-spacing:${r.letterSpacingPt}pt;font-weight:${r.bold ? 'bold' : 'normal'};line-height:${linePt}pt;vertical-align:top;`
     return span
   }
 
@@ -53,7 +53,7 @@ export function layoutPages(root: HTMLElement, spec: PageSpec): number {
     el.className = 'cg-p'
     if (p.node !== null) el.dataset.node = String(p.node)
     el.style.cssText = `margin:0;padding:0 ${p.rightIndentPt}pt 0 0;text-align:${p.align};text-indent:${continued ? 0 : p.firstIndentPt}pt;line-height:${g.linePt}pt;height:auto;min-height:${g.linePt}pt;white-space:pre-wrap;overflow-wrap:anywhere;font-size:${runs[0]?.sizePt ?? 16}pt;font-family:${runs[0]?.font ?? 'serif'};font-kerning:none;font-variant-ligatures:none;`
-    el.append(...runs.map(runElement))
+    el.append(...runs.map((r) => runElement(r)))
     return el
   }
 
@@ -126,7 +126,7 @@ export function layoutPages(root: HTMLElement, spec: PageSpec): number {
         const at = lineStart(el, room, length)
         if (at > 0 && at < length) {
           const [head, tail] = splitRuns(runs, at)
-          el.replaceChildren(...head.map(runElement))
+          el.replaceChildren(...head.map((r) => runElement(r)))
           runs = tail
           continued = true
           newPage()
@@ -165,7 +165,7 @@ export function layoutPages(root: HTMLElement, spec: PageSpec): number {
         const td = doc.createElement(header ? 'th' : 'td')
         td.style.cssText = cellStyle(header || i > 0)
         if (header) td.style.fontWeight = 'normal'
-        td.append(runElement(c))
+        td.append(runElement(c, t.linePt))
         tr.append(td)
       })
       return tr
