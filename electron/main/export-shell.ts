@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 
-import { app, dialog, shell, type BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 
 import type { ExportShell } from '../services/handlers.ts'
 import { ServiceError } from '../services/service-error.ts'
@@ -31,7 +31,8 @@ export function createExportShell(window: () => BrowserWindow | null): ExportShe
     // The renderer shows its pages before asking; its print stylesheet prints them alone, with
     // their own margins, so Chromium adds none.
     async printPdf() {
-      const contents = window()?.webContents
+      // The window whose 导出 PDF was just clicked is the focused one (there may be two).
+      const contents = (BrowserWindow.getFocusedWindow() ?? window())?.webContents
       if (!contents) throw new ServiceError('IO_ERROR', '窗口已关闭，没有生成 PDF。')
       return contents.printToPDF({
         pageSize: 'A4',
