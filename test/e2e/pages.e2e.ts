@@ -8,10 +8,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { generateDraft } from '../../bench/report-fixture.ts'
 import { paragraph } from '../../domain/draft/doc.ts'
+import { buildExportModel } from '../../domain/export/export-model.ts'
 import { PAGE } from '../../domain/export/gbt9704.ts'
+import { pageSpec, printLayout } from '../../domain/export/page-spec.ts'
 import { defaultSettings } from '../../domain/settings.ts'
 import { exportCommand } from '../../electron/cli/export-command.ts'
-import { findBrowser } from '../../electron/cli/pdf-command.ts'
+import { findBrowser, renderPdf } from '../../electron/cli/pdf-command.ts'
 import { draftToDocx } from '../../electron/services/export/export-service.ts'
 import { pageLines, renderWithLibreOffice } from '../electron/services/export/docx-inspect.ts'
 import { openNewDraft } from './page-api.ts'
@@ -134,6 +136,43 @@ describe.each(['gb2312', 'windows'] as const)(
   },
 )
 
+describe('the appendix table over two pages', () => {
+  it('carries on on the next page under a repeated header, inside the margins', async () => {
+    const report = generateDraft(2_000, 3, 1)
+    const [indicator] = report.indicators
+    report.indicators = Array.from({ length: 60 }, (_, i) => ({
+      ...indicator!,
+      id: `i${i}`,
+      name: `第${i + 1}项指标`,
+    }))
+    const settings = { ...defaultSettings, indicatorAppendix: true }
+    const model = buildExportModel(report, {
+      level3: settings.level3Numbering,
+      indicatorAppendix: true,
+      today: '2026-11-23',
+    })
+    const { pdf, pages } = await renderPdf(
+      pageSpec(model, printLayout(settings, report.meta)),
+      BROWSER,
+    )
+    const dir = await mkdtemp(join(tmpdir(), 'caogao-pdf-'))
+    const file = join(dir, 'appendix.pdf')
+    await writeFile(file, pdf)
+    await expectOfficialPages(file, pages)
+    console.log(`appendix of 60 rows: ${pages} pages`)
+    const texts: string[] = []
+    for (let n = 1; n <= pages; n++)
+      texts.push((await pageLines(file, n)).map((l) => l.text).join('\n'))
+    const start = texts.findIndex((t) => t.startsWith('附件\n主要指标统计表'))
+    expect(start).toBeGreaterThan(0)
+    expect(pages - start).toBeGreaterThan(1)
+    // Every page of the table opens with its header; the rows run on in order to the last.
+    for (const t of texts.slice(start)) expect(t).toContain('指标名称')
+    expect(texts.at(-1)).toContain('第60项指标')
+    expect(texts.slice(start, -1).join('')).not.toContain('第60项指标')
+  })
+})
+
 describe('caogao export --pdf without a browser', () => {
   it('says so in Chinese', () => {
     expect(() => findBrowser({ CAOGAO_BROWSER: '/nowhere/chromium' }, () => false)).toThrow(
@@ -237,10 +276,7 @@ describe('分页预览 in the editor', () => {
     await page.getByTestId('page-view').waitFor()
     await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1)
     await expect(page.title()).resolves.toBe('某某县教育局2026年教育工作总结')
-    await page
-      .getByTestId('page-view')
-      .getByText('请在打印对话框中选择“另存为 PDF”。')
-      .waitFor()
+    await page.getByTestId('page-view').getByText('请在打印对话框中选择“另存为 PDF”。').waitFor()
     await page.getByRole('button', { name: '返回编辑' }).click()
     await page.getByTestId('page-view').waitFor({ state: 'detached' })
   })
