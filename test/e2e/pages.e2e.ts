@@ -258,6 +258,10 @@ describe('分页预览 in the editor', () => {
         return el?.textContent ?? ''
       }),
     ).resolves.toContain('今年，全县教育工作稳步推进。')
+    // The count stays while the text is as counted, and goes with the next edit.
+    await expect(page.getByTestId('page-count').textContent()).resolves.toBe(`共 ${count} 页`)
+    await page.keyboard.insertText('又')
+    await page.getByTestId('page-count').waitFor({ state: 'detached' })
   })
 
   it('导出 PDF passes the pre-export checks, then in the browser opens the print dialog on the pages', async () => {

@@ -127,7 +127,8 @@ export function DraftEditor({
   })
 
   const [pagesView, setPagesView] = useState<PageSpec | null>(null)
-  const [pageCount, setPageCount] = useState<number | null>(null)
+  // Shown while the text is as counted: an edit since the last 分页预览 hides it.
+  const [pageCount, setPageCount] = useState<{ pages: number; doc: unknown } | null>(null)
   // What to do once the pages are laid out: save them as a PDF, or print them.
   const afterLayout = useRef<'pdf' | 'print' | null>(null)
   /** The pages of the text as it is now, laid out from the export model with the settings. */
@@ -142,7 +143,7 @@ export function DraftEditor({
     setPagesView(pageSpec(model, printLayout(settings, content.meta)))
   }
   const pagesLaidOut = (count: number) => {
-    setPageCount(count)
+    setPageCount({ pages: count, doc: editor?.state.doc })
     const then = afterLayout.current
     afterLayout.current = null
     if (!then) return
@@ -317,7 +318,7 @@ export function DraftEditor({
         save={save}
         onRetry={() => void session.retry()}
         wordCount={derived.wordCount}
-        pages={pageCount}
+        pages={pageCount && pageCount.doc === editor?.state.doc ? pageCount.pages : null}
         path={derived.path}
         message={message}
       />
