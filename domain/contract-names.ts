@@ -22,6 +22,7 @@ export const methodNames = [
   'restoreRevision',
   'searchKeys',
   'exportDraft',
+  'exportPdf',
   'openExportedFile',
   'listSnippets',
   'saveSnippet',

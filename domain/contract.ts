@@ -123,6 +123,14 @@ export const contract = {
     input: z.object({ id: draftIdSchema, jobId: jobIdSchema.optional() }).strict(),
     output: exportResultSchema,
   },
+  /**
+   * The pages the calling window shows (its 分页预览, printed with the print stylesheet) saved
+   * as a PDF. Electron only: the browser host has no printer of its own and answers FORBIDDEN.
+   */
+  exportPdf: {
+    input: z.object({ id: draftIdSchema }).strict(),
+    output: exportResultSchema,
+  },
   /** Opens, or shows in its folder, a file this session exported; nothing else. */
   openExportedFile: {
     input: z.object({ path: z.string().max(4000), reveal: z.boolean() }).strict(),

@@ -88,3 +88,12 @@ export function fontsFor(set: FontSet, custom: Fonts): Fonts {
 export function lineTwips(pt: number): number {
   return Math.round(pt * 20)
 }
+
+/** The appendix table: column shares of the text block's width, its header, its exact row line (twips). */
+export const APPENDIX_COLUMNS = [0.34, 0.1, 0.16, 0.16, 0.24] as const
+export const APPENDIX_HEADER = ['指标名称', '单位', '今年', '上年', '同比变化'] as const
+export const APPENDIX_ROW_LINE = 400
+/** Word's default left and right cell margin (0.08 inch). */
+export const CELL_MARGIN = 108
+/** The page number's distance in from the text block's edge: one character of 四号. */
+export const PAGE_NUMBER_INDENT = 280

@@ -4,15 +4,19 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 
 import type { DraftFile } from '../../domain/draft/draft.ts'
 import { newDraftFile } from '../../domain/draft/new-draft.ts'
+import { buildExportModel } from '../../domain/export/export-model.ts'
 import { fontSetSchema } from '../../domain/export/gbt9704.ts'
+import { pageSpec, printLayout } from '../../domain/export/page-spec.ts'
 import type { ImportReport } from '../../domain/import/import-paragraphs.ts'
 import { defaultSettings } from '../../domain/settings.ts'
+import { isoDay } from '../../domain/text/dates.ts'
 import { errorCode, writeFileAtomic } from '../services/drafts/atomic-write.ts'
 import { decodeDraft } from '../services/drafts/draft-codec.ts'
 import { DamagedFileError } from '../services/drafts/draft-errors.ts'
 import { writeExport } from '../services/export/export-service.ts'
 import { JobRunner } from '../services/jobs/job-runner.ts'
 import { ServiceError } from '../services/service-error.ts'
+import { findBrowser, renderPdf } from './pdf-command.ts'
 
 export class CliError extends Error {}
 
@@ -87,10 +91,10 @@ export async function readDraft(input: string): Promise<DraftFile> {
   }
 }
 
-/** caogao export <draft.json | report.docx | report.txt> [-o out.docx] [--font-set gb2312|windows] */
+/** caogao export <draft.json | report.docx | report.txt> [-o out.docx|out.pdf] [--pdf] [--font-set gb2312|windows] */
 export async function exportCommand(
   input: string,
-  options: { output?: string; fontSet?: string },
+  options: { output?: string; fontSet?: string; pdf?: boolean },
 ): Promise<string> {
   const fontSet = fontSetSchema.safeParse(options.fontSet ?? 'gb2312')
   if (!fontSet.success || fontSet.data === 'custom') {
@@ -98,14 +102,32 @@ export async function exportCommand(
       `字体方案只能是 gb2312（公文字体）或 windows（Windows 自带字体），而不是“${options.fontSet}”。`,
     )
   }
+  const ext = options.pdf ? '.pdf' : '.docx'
+  // Before the work: without a browser there is no PDF to make.
+  const browser = options.pdf ? findBrowser() : null
   const draft = await readDraft(input)
   const target = resolve(
-    options.output ?? join(dirname(input), `${basename(input, extname(input))}.docx`),
+    options.output ?? join(dirname(input), `${basename(input, extname(input))}${ext}`),
   )
-  if (extname(target).toLowerCase() !== '.docx')
-    throw new CliError(`输出文件应以 .docx 结尾：${target}`)
+  if (extname(target).toLowerCase() !== ext)
+    throw new CliError(`输出文件应以 ${ext} 结尾：${target}`)
   if (target === resolve(input))
     throw new CliError('输出文件不能与输入文件相同，请用 -o 指定另一个文件名。')
+  if (browser) {
+    const settings = { ...defaultSettings, exportFontSet: fontSet.data }
+    const model = buildExportModel(draft, {
+      level3: settings.level3Numbering,
+      indicatorAppendix: settings.indicatorAppendix,
+      today: isoDay(new Date()),
+    })
+    const { pdf } = await renderPdf(pageSpec(model, printLayout(settings, draft.meta)), browser)
+    try {
+      await writeFileAtomic(target, pdf)
+    } catch (error) {
+      throw writeFailure(target, error)
+    }
+    return target
+  }
   try {
     const data = await jobs().run({
       kind: 'export',

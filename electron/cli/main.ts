@@ -9,8 +9,9 @@ import { CliError, exportCommand, importCommand } from './export-command.ts'
 const USAGE = `用法：caogao <命令> [参数]
 
 命令：
-  export <草稿.json | 报告.docx | 报告.txt> [-o 输出.docx] [--font-set gb2312|windows]
-             按公文格式（GB/T 9704）导出 Word 文件
+  export <草稿.json | 报告.docx | 报告.txt> [-o 输出.docx] [--font-set gb2312|windows] [--pdf]
+             按公文格式（GB/T 9704）导出 Word 文件；加 --pdf 导出同样版式的 PDF（-o 输出.pdf），
+             需要本机装有 Chromium、Edge 或 Chrome（或用环境变量 CAOGAO_BROWSER 指定）
   import <报告.docx | 报告.doc | 报告.wps | 报告.txt> [-o 草稿.json] [--previous-year] [--figures]
              把已有的报告转成分章节的草稿；--previous-year 表示这是上一年度的报告；
              找到的数字只列出，--figures 表示全部采用为指标
@@ -94,12 +95,16 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
         argv,
         io,
         {
-          options: { output: { type: 'string', short: 'o' }, 'font-set': { type: 'string' } },
+          options: {
+            output: { type: 'string', short: 'o' },
+            'font-set': { type: 'string' },
+            pdf: { type: 'boolean', default: false },
+          },
           missing: '请给出一个要导出的文件。',
         },
         async ([input], values) => {
           io.out(
-            `已导出：${await exportCommand(input!, { output: values.output, fontSet: values['font-set'] })}`,
+            `已导出：${await exportCommand(input!, { output: values.output, fontSet: values['font-set'], pdf: values.pdf ?? false })}`,
           )
           return 0
         },

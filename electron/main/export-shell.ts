@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 
-import { app, dialog, shell, type BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 
 import type { ExportShell } from '../services/handlers.ts'
 import { ServiceError } from '../services/service-error.ts'
@@ -8,12 +8,15 @@ import { ServiceError } from '../services/service-error.ts'
 /** The save dialog (last folder remembered) and opening the result with the system's Word or WPS. */
 export function createExportShell(window: () => BrowserWindow | null): ExportShell {
   return {
-    async choosePath(defaultName, lastDir) {
+    async choosePath(defaultName, lastDir, kind = 'docx') {
       const options = {
-        title: '导出 Word 文件',
+        title: kind === 'pdf' ? '导出 PDF 文件' : '导出 Word 文件',
         defaultPath: join(lastDir || app.getPath('documents'), defaultName),
         buttonLabel: '保存',
-        filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+        filters:
+          kind === 'pdf'
+            ? [{ name: 'PDF 文件', extensions: ['pdf'] }]
+            : [{ name: 'Word 文档', extensions: ['docx'] }],
         properties: ['showOverwriteConfirmation' as const],
       }
       const parent = window()
@@ -21,9 +24,22 @@ export function createExportShell(window: () => BrowserWindow | null): ExportShe
         ? await dialog.showSaveDialog(parent, options)
         : await dialog.showSaveDialog(options)
       if (result.canceled || !result.filePath) return null
-      return result.filePath.toLowerCase().endsWith('.docx')
+      return result.filePath.toLowerCase().endsWith(`.${kind}`)
         ? result.filePath
-        : `${result.filePath}.docx`
+        : `${result.filePath}.${kind}`
+    },
+    // The renderer shows its pages before asking; its print stylesheet prints them alone, with
+    // their own margins, so Chromium adds none.
+    async printPdf() {
+      // The window whose 导出 PDF was just clicked is the focused one (there may be two).
+      const contents = (BrowserWindow.getFocusedWindow() ?? window())?.webContents
+      if (!contents) throw new ServiceError('IO_ERROR', '窗口已关闭，没有生成 PDF。')
+      return contents.printToPDF({
+        pageSize: 'A4',
+        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        printBackground: true,
+        preferCSSPageSize: true,
+      })
     },
     async open(path, reveal) {
       if (reveal) {

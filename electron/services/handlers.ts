@@ -14,8 +14,10 @@ import type { SnippetStore } from './snippets/snippet-store.ts'
 /** The parts of exporting that differ between Electron (dialogs, shell) and the browser host. */
 export interface ExportShell {
   /** Asks where to save; null when the writer cancels. */
-  choosePath(defaultName: string, lastDir: string): Promise<string | null>
+  choosePath(defaultName: string, lastDir: string, kind?: 'docx' | 'pdf'): Promise<string | null>
   open(path: string, reveal: boolean): Promise<void>
+  /** The calling window printed to PDF (A4, no margins of its own); absent in the browser host. */
+  printPdf?: () => Promise<Buffer>
 }
 
 export interface ServiceDeps {
@@ -110,6 +112,27 @@ export function createHandlers({
       await writeExport(target, Buffer.from(data.buffer, data.byteOffset, data.byteLength))
       exported.add(target)
       // The file is written: a settings file that cannot be written only loses the folder hint.
+      try {
+        settings.update({ lastExportDir: dirname(target) })
+      } catch (error) {
+        log(error)
+      }
+      return { status: 'saved' as const, path: target, name: basename(target) }
+    },
+    async exportPdf({ id }) {
+      const print = exportShell.printPdf
+      if (!print)
+        throw new ServiceError('FORBIDDEN', '浏览器预览中请用打印对话框里的“另存为 PDF”。')
+      const { draft } = await drafts.open(id)
+      const current = settings.get()
+      const target = await exportShell.choosePath(
+        defaultExportName(draft.meta.title, '', '.pdf'),
+        current.lastExportDir,
+        'pdf',
+      )
+      if (!target) return { status: 'cancelled' as const }
+      await writeExport(target, await print())
+      exported.add(target)
       try {
         settings.update({ lastExportDir: dirname(target) })
       } catch (error) {

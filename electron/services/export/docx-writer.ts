@@ -27,30 +27,25 @@ import type {
 } from '../../../domain/compare/marked-document.ts'
 import type { ExportBlock, ExportModel } from '../../../domain/export/export-model.ts'
 import {
+  APPENDIX_COLUMNS,
+  APPENDIX_HEADER,
+  APPENDIX_ROW_LINE,
   BODY_CHARACTER_SPACING,
   ONE_CHAR,
+  PAGE_NUMBER_INDENT,
   PAGE,
   SIZE,
   TWO_CHARS,
   lineTwips,
   type Fonts,
-  type PageNumberStyle,
 } from '../../../domain/export/gbt9704.ts'
+import type { PrintLayout } from '../../../domain/export/page-spec.ts'
 import type { IndicatorTableRow } from '../../../domain/indicators/format.ts'
 import { MARK_COLOR, markedRuns, type DocxMarks } from './docx-marks.ts'
 
 export type { DocxMarks } from './docx-marks.ts'
 
-export interface DocxLayout {
-  fonts: Fonts
-  lineSpacingPt: number
-  boldLevel2: boolean
-  boldLevel3: boolean
-  pageNumberStyle: PageNumberStyle
-  /** Document properties. */
-  title: string
-  author: string
-}
+export type DocxLayout = PrintLayout
 
 /** A run with the font named for East Asian text, ASCII and hAnsi alike, so digits never fall back. */
 function run(
@@ -228,9 +223,9 @@ export function renderDocx(
           // One character of 四号 in from the edge of the text block.
           indent:
             alignment === 'right'
-              ? { right: 280 }
+              ? { right: PAGE_NUMBER_INDENT }
               : alignment === 'left'
-                ? { left: 280 }
+                ? { left: PAGE_NUMBER_INDENT }
                 : undefined,
           children: [
             new TextRun({
@@ -312,10 +307,10 @@ export function renderDocx(
 }
 
 const TABLE_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight
-const COLUMNS = [0.34, 0.1, 0.16, 0.16, 0.24].map((f) => Math.round(f * TABLE_WIDTH))
+const COLUMNS = APPENDIX_COLUMNS.map((f) => Math.round(f * TABLE_WIDTH))
 
 function appendixTable(rows: readonly IndicatorTableRow[], fonts: Fonts): Table {
-  const cellSpacing = { line: 400, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
+  const cellSpacing = { line: APPENDIX_ROW_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
   const cell = (
     text: string,
@@ -340,7 +335,7 @@ function appendixTable(rows: readonly IndicatorTableRow[], fonts: Fonts): Table 
         }),
       ],
     })
-  const header = ['指标名称', '单位', '今年', '上年', '同比变化']
+  const header = APPENDIX_HEADER
   return new Table({
     width: { size: TABLE_WIDTH, type: WidthType.DXA },
     columnWidths: COLUMNS,

@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path'
 
 import type { DraftFile, DraftMeta } from '../../../domain/draft/draft.ts'
 import { buildExportModel } from '../../../domain/export/export-model.ts'
-import { fontsFor } from '../../../domain/export/gbt9704.ts'
+import { printLayout } from '../../../domain/export/page-spec.ts'
 import { MAX_FILE_NAME_BYTES, TEMP_SUFFIX_BYTES } from '../../../domain/limits.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { isoDay } from '../../../domain/text/dates.ts'
@@ -31,15 +31,7 @@ export function docxLayout(
   settings: Settings,
   meta: Pick<DraftMeta, 'title' | 'unit'>,
 ): DocxLayout {
-  return {
-    fonts: fontsFor(settings.exportFontSet, settings.exportCustomFonts),
-    lineSpacingPt: settings.lineSpacingPt,
-    boldLevel2: settings.boldLevel2,
-    boldLevel3: settings.boldLevel3,
-    pageNumberStyle: settings.pageNumberStyle,
-    title: meta.title,
-    author: meta.unit,
-  }
+  return printLayout(settings, meta)
 }
 
 // Control characters (U+0000–U+001F, U+007F) are refused by Windows and by Node's fs (NUL).
@@ -66,8 +58,8 @@ function cutToBytes(text: string, bytes: number): string {
  * other control characters), not a device name, and short enough in UTF-8 for a file system's
  * 255-byte name limit with room for the temp suffix of the atomic write.
  */
-export function defaultExportName(title: string, suffix = ''): string {
-  const ext = `${suffix}.docx`
+export function defaultExportName(title: string, suffix = '', extension = '.docx'): string {
+  const ext = `${suffix}${extension}`
   const room = MAX_FILE_NAME_BYTES - TEMP_SUFFIX_BYTES - Buffer.byteLength(ext)
   const allowed = [...title.replace(RESERVED_IN_NAME, '')].filter((ch) => !isControl(ch))
   let name = cutToBytes(allowed.join('').trim(), room)

@@ -1,15 +1,19 @@
 import { EditorContent } from '@tiptap/react'
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { flushSync } from 'react-dom'
 
 import type { DraftFile } from '../../../domain/draft/draft.ts'
-import { pendingBeforeExport } from '../../../domain/export/export-model.ts'
+import { buildExportModel, pendingBeforeExport } from '../../../domain/export/export-model.ts'
+import { pageSpec, printLayout, type PageSpec } from '../../../domain/export/page-spec.ts'
 import { checkDraft, summarizeFindings } from '../../../domain/proofread/proofread.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { categoriesForSection } from '../../../domain/snippets/snippets.ts'
+import { isoDay } from '../../../domain/text/dates.ts'
+import { ApiError, api } from '../api/client.ts'
 import { CompareDialog, type CompareStart } from '../compare/CompareDialog.tsx'
 import { pendingImportReports } from '../import/ImportDialog.tsx'
 import { ImportReportDialog } from '../import/ImportReportDialog.tsx'
+import { PageView } from '../pages/PageView.tsx'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
 import { navigate } from '../ui/useRoute.ts'
 import { useTransientMessage } from '../ui/useTransientMessage.ts'
@@ -122,6 +126,45 @@ export function DraftEditor({
     jumpToBlock: (block) => editor?.commands.revealBlock(block),
   })
 
+  const [pagesView, setPagesView] = useState<PageSpec | null>(null)
+  // Shown while the text is as counted: an edit since the last 分页预览 hides it.
+  const [pageCount, setPageCount] = useState<{ pages: number; doc: unknown } | null>(null)
+  // What to do once the pages are laid out: save them as a PDF, or print them.
+  const afterLayout = useRef<'pdf' | 'print' | null>(null)
+  /** The pages of the text as it is now, laid out from the export model with the settings. */
+  const openPages = (then: 'pdf' | 'print' | null) => {
+    const content = session.content()
+    const model = buildExportModel(content, {
+      level3: settings.level3Numbering,
+      indicatorAppendix: settings.indicatorAppendix,
+      today: isoDay(new Date()),
+    })
+    afterLayout.current = then
+    setPagesView(pageSpec(model, printLayout(settings, content.meta)))
+  }
+  const pagesLaidOut = (count: number) => {
+    setPageCount({ pages: count, doc: editor?.state.doc })
+    const then = afterLayout.current
+    afterLayout.current = null
+    if (!then) return
+    // The print stylesheet (print-css.ts) prints the pages alone.
+    requestAnimationFrame(() => {
+      if (then === 'print') return window.print()
+      api.exportPdf({ id: draft.id }).then(
+        (result) => {
+          if (result.status === 'saved') setMessage(`已导出 PDF：${result.name}`)
+        },
+        (e: unknown) => {
+          // The browser host has no printer of its own: its print dialog saves a PDF.
+          if (e instanceof ApiError && e.code === 'FORBIDDEN') {
+            setMessage('请在打印对话框中选择“另存为 PDF”。')
+            window.print()
+          } else setMessage(e instanceof ApiError ? e.message : 'PDF 没有导出，请重试。')
+        },
+      )
+    })
+  }
+
   /** Before a bulk change: what was typed saved, then kept as a revision. */
   const keepRevision = async () => {
     await session.flush()
@@ -153,7 +196,10 @@ export function DraftEditor({
       <EditorTopBar
         title={meta.title}
         onBack={back}
-        onExport={exportFlow.start}
+        onExport={() => void exportFlow.start()}
+        onPages={() => openPages(null)}
+        onPdf={() => void exportFlow.start(() => openPages('pdf'))}
+        onPrint={() => void exportFlow.start(() => openPages('print'))}
         onFindReplace={() => setFind('replace')}
         onRevisions={openRevisions}
         onCompare={() => void openCompare({ kind: 'choose' })}
@@ -272,6 +318,7 @@ export function DraftEditor({
         save={save}
         onRetry={() => void session.retry()}
         wordCount={derived.wordCount}
+        pages={pageCount && pageCount.doc === editor?.state.doc ? pageCount.pages : null}
         path={derived.path}
         message={message}
       />
@@ -321,6 +368,32 @@ export function DraftEditor({
             pendingImportReports.delete(draft.id)
             setModal(null)
           }}
+        />
+      )}
+      {pagesView && (
+        <PageView
+          spec={pagesView}
+          note={message}
+          onPages={pagesLaidOut}
+          onClose={() => setPagesView(null)}
+          onReveal={(node) => {
+            setPagesView(null)
+            editor?.commands.revealBlock(node)
+          }}
+          actions={
+            <>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void exportFlow.start(() => openPages('pdf'))}
+              >
+                导出 PDF
+              </button>
+              <button type="button" onClick={() => void exportFlow.start(() => openPages('print'))}>
+                打印
+              </button>
+            </>
+          }
         />
       )}
       {exportFlow.dialog}

@@ -47,6 +47,20 @@ describe('caogao export', () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK')
   })
 
+  it('says in Chinese that it found no browser for --pdf, and exits 1 without a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), '导出 '))
+    const input = join(dir, '县教育工作总结.txt')
+    copyFileSync(join(fixtures, 'county-annual.txt'), input)
+    const out = join(dir, '输出.pdf')
+    const run = spawnSync(process.execPath, [bin, 'export', input, '--pdf', '-o', out], {
+      encoding: 'utf8',
+      env: { ...process.env, CAOGAO_BROWSER: join(dir, '没有这个浏览器') },
+    })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('CAOGAO_BROWSER 指定的浏览器不存在')
+    expect(() => readFileSync(out)).toThrow()
+  })
+
   it('reads a GBK text file', () => {
     const dir = mkdtempSync(join(tmpdir(), '导出 '))
     const input = join(dir, 'gbk.txt')

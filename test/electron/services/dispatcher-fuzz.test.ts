@@ -97,6 +97,7 @@ function baseInputs(draftId: string): Record<MethodName, Record<string, unknown>
     restoreRevision: { id: draftId, revisionId: '1' },
     searchKeys: { texts: ['教育'] },
     exportDraft: { id: draftId },
+    exportPdf: { id: draftId },
     openExportedFile: { path: '/etc/passwd', reveal: false },
     listSnippets: {},
     saveSnippet: { text: '常用语', category: '开头' },

@@ -19,7 +19,11 @@ import { SnippetStore } from '../../../electron/services/snippets/snippet-store.
  * that nothing was written beside the data folder. Exports go to the data folder's exports/.
  */
 export async function realDispatch(
-  options: { settings?: (real: SettingsService) => SettingsService } = {},
+  options: {
+    settings?: (real: SettingsService) => SettingsService
+    /** What Electron's printToPDF would give; left out, as in the browser host. */
+    printPdf?: () => Promise<Buffer>
+  } = {},
 ): Promise<{
   root: string
   dataDir: string
@@ -46,6 +50,7 @@ export async function realDispatch(
         async open() {
           throw new ServiceError('IO_ERROR', '浏览器预览中不能直接打开文件。')
         },
+        ...(options.printPdf ? { printPdf: options.printPdf } : {}),
       },
       log: (e) => errors.push(e),
     }),

@@ -40,8 +40,19 @@ export function useExportFlow(options: {
   jumpToBlock: (block: number) => void
 }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' })
+  // 导出 PDF and 打印 pass the same checks, then go on their own way instead of the Word export.
+  const [then, setThen] = useState<{ go: () => void } | null>(null)
 
   const run = async () => {
+    if (then) {
+      setStep({ kind: 'idle' })
+      then.go()
+      return
+    }
+    await runWord()
+  }
+
+  const runWord = async () => {
     const jobId = newJobId()
     setStep({ kind: 'working', jobId })
     try {
@@ -54,7 +65,8 @@ export function useExportFlow(options: {
     }
   }
 
-  const start = async () => {
+  const start = async (next?: () => void) => {
+    setThen(next ? { go: next } : null)
     // The export reads the draft on disk: with the save failed it would write older text.
     if (!(await options.save())) {
       setStep({ kind: 'unsaved' })
@@ -63,7 +75,8 @@ export function useExportFlow(options: {
     const items = options.pending()
     const checks = options.checks()
     if (items.length > 0 || checks) setStep({ kind: 'pending', items, checks })
-    else await run()
+    else if (next) next()
+    else await runWord()
   }
 
   const open = async (path: string, reveal: boolean) => {
@@ -172,7 +185,12 @@ export function useExportFlow(options: {
             <button type="button" onClick={close}>
               关闭
             </button>
-            <button type="button" className="primary" onClick={start} autoFocus>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void start(then?.go)}
+              autoFocus
+            >
               重试
             </button>
           </>
@@ -192,7 +210,7 @@ export function useExportFlow(options: {
             <button type="button" onClick={close}>
               关闭
             </button>
-            <button type="button" className="primary" onClick={run}>
+            <button type="button" className="primary" onClick={runWord}>
               另存为…
             </button>
           </>

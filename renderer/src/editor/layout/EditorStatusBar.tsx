@@ -20,12 +20,15 @@ export function EditorStatusBar({
   save,
   onRetry,
   wordCount,
+  pages,
   path,
   message,
 }: {
   save: SaveState
   onRetry: () => void
   wordCount: number
+  /** From the last 分页预览, or null before one. */
+  pages: number | null
   path: readonly OutlineSection[]
   message: string | null
 }) {
@@ -44,6 +47,7 @@ export function EditorStatusBar({
         </button>
       )}
       <span data-testid="word-count">字数 {wordCount}</span>
+      {pages !== null && <span data-testid="page-count">共 {pages} 页</span>}
       <span className="section-path" data-testid="section-path">
         {path.map((s) => `${s.label}${s.title}`).join(' › ')}
       </span>

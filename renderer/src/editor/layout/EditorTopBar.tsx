@@ -3,6 +3,9 @@ export function EditorTopBar({
   title,
   onBack,
   onExport,
+  onPages,
+  onPdf,
+  onPrint,
   onFindReplace,
   onRevisions,
   onCompare,
@@ -12,6 +15,9 @@ export function EditorTopBar({
   title: string
   onBack: () => void
   onExport: () => void
+  onPages: () => void
+  onPdf: () => void
+  onPrint: () => void
   onFindReplace: () => void
   onRevisions: () => void
   onCompare: () => void
@@ -29,6 +35,15 @@ export function EditorTopBar({
       <div className="topbar-actions">
         <button type="button" className="primary" onClick={onExport}>
           导出 Word
+        </button>
+        <button type="button" onClick={onPdf}>
+          导出 PDF
+        </button>
+        <button type="button" onClick={onPrint}>
+          打印
+        </button>
+        <button type="button" onClick={onPages}>
+          分页预览
         </button>
         <button type="button" onClick={onFindReplace} title="Ctrl+H">
           查找替换

@@ -143,6 +143,7 @@ export interface PageLine {
   xMin: number
   xMax: number
   yMin: number
+  yMax: number
 }
 
 /** The text lines of one PDF page with their positions (pdftotext -bbox-layout). */
@@ -152,10 +153,16 @@ export async function pageLines(pdf: string, page: number): Promise<PageLine[]> 
   ).stdout
   const lines: PageLine[] = []
   for (const m of html.matchAll(
-    /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g,
+    /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
   )) {
-    const words = [...m[4]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1])
-    lines.push({ text: words.join(''), xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]) })
+    const words = [...m[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1])
+    lines.push({
+      text: words.join(''),
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+    })
   }
   return lines.sort((a, b) => a.yMin - b.yMin)
 }
