@@ -18,7 +18,13 @@ export class CliError extends Error {}
 
 // Import and export run in a worker with the app's limits, so a hostile file costs a message.
 let runner: JobRunner | null = null
-export const jobs = () => (runner ??= new JobRunner())
+let workerFile: string | undefined
+export const jobs = () => (runner ??= new JobRunner(workerFile ? { workerFile } : {}))
+
+/** The built CLI runs the bundled worker beside it rather than the .ts source. */
+export function useWorkerFile(file: string): void {
+  workerFile = file
+}
 
 /** The Chinese reason a file could not be written, never a stack trace. */
 export function writeFailure(target: string, error: unknown): CliError {
