@@ -10,7 +10,6 @@ import { defaultSettings } from '../../domain/settings.ts'
 import { errorCode, writeFileAtomic } from '../services/drafts/atomic-write.ts'
 import { decodeDraft } from '../services/drafts/draft-codec.ts'
 import { DamagedFileError } from '../services/drafts/draft-errors.ts'
-import { writeExport } from '../services/export/export-service.ts'
 import { JobRunner } from '../services/jobs/job-runner.ts'
 import { ServiceError } from '../services/service-error.ts'
 
@@ -118,6 +117,8 @@ export async function exportCommand(
       draft,
       settings: { ...defaultSettings, exportFontSet: fontSet.data },
     })
+    // Loaded here, not at the top: docx is only needed by an export.
+    const { writeExport } = await import('../services/export/export-service.ts')
     await writeExport(target, Buffer.from(data.buffer, data.byteOffset, data.byteLength))
   } catch (error) {
     if (error instanceof ServiceError) throw new CliError(error.message)

@@ -171,9 +171,13 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
           many: true,
         },
         async (inputs, values) => {
-          const { checkCommand, formatFindings } = await import('./check-command.ts')
+          const { checkCommand, formatFindings, formatTotal } = await import('./check-command.ts')
           const results = await checkCommand(inputs)
-          io.out(values.json ? JSON.stringify(results, null, 2) : formatFindings(results))
+          if (values.json) io.out(JSON.stringify(results, null, 2))
+          else {
+            io.out(formatFindings(results))
+            if (results.length > 1) io.out(`\n${formatTotal(results)}`)
+          }
           return results.some((r) => r.error || r.findings.some((f) => f.severity === 'must'))
             ? 1
             : 0
