@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
+import { packedDependencies } from './packed-files.ts'
 import { draftContentSchema } from '../domain/draft/draft.ts'
 import { revisionId } from '../domain/draft/revisions.ts'
 import { DraftStore } from '../electron/services/drafts/draft-store.ts'
@@ -159,6 +160,7 @@ function printSizes(): void {
     .split('\n')
     .filter((p) => p && p !== root)
   const depsSize = [...new Set(production)].reduce((sum, p) => sum + du(p), 0)
+  const packedSize = packedDependencies(production).reduce((sum, f) => sum + statSync(f).size, 0)
   console.log('\nsizes')
   console.log(`renderer JS gzip                                         ${kb(gz)}   [≤ 300 kB]`)
   console.log(
@@ -168,7 +170,10 @@ function printSizes(): void {
     `preload (out/preload/index.cjs)                          ${kb(statSync(join(root, 'out/preload/index.cjs')).size)}`,
   )
   console.log(
-    `estimated app.asar (out/ + production dependencies)      ${kb(du(join(root, 'out')) + depsSize)}`,
+    `app.asar before the files filter (out/ + all dependency files)  ${kb(du(join(root, 'out')) + depsSize)}`,
+  )
+  console.log(
+    `estimated app.asar (out/ + dependency files the filter keeps)   ${kb(du(join(root, 'out')) + packedSize)}   [≤ 15 MB]`,
   )
 }
 

@@ -8,17 +8,18 @@ import {
   symlinkSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { packedDependencies } from '../../bench/packed-files.ts'
 import { TEAM_REPORTS as fixtures } from '../support/external-corpus.ts'
 
 const root = join(import.meta.dirname, '../..')
 
 // The package as npm packs it (prepack builds it), unpacked under node_modules where Node
 // refuses to strip types: only the bundled JavaScript can run there. Its dependencies are
-// linked from the repository, as installing them would need the network.
+// copied from the repository, as installing them would need the network.
 describe('caogao installed from the packed tarball', () => {
   const dir = mkdtempSync(join(tmpdir(), 'caogao-package-'))
   const installed = join(dir, 'node_modules/caogao')
@@ -30,9 +31,19 @@ describe('caogao installed from the packed tarball', () => {
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!
     mkdirSync(installed, { recursive: true })
     execFileSync('tar', ['xzf', join(dir, tarball), '-C', installed, '--strip-components=1'])
-    for (const name of readdirSync(join(root, 'node_modules')))
-      if (name !== '.bin')
-        symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name))
+    // Only the dependency files the packaged app keeps (electron-builder's files filter), so
+    // the runs below also show that the filter leaves out nothing export, import or check load.
+    const production = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((p) => p.includes('node_modules'))
+    for (const file of packedDependencies(production)) {
+      const target = join(dir, relative(root, file))
+      mkdirSync(dirname(target), { recursive: true })
+      copyFileSync(file, target)
+    }
   }, 180_000)
 
   it('ships the built command line and no TypeScript sources', () => {
@@ -64,5 +75,12 @@ describe('caogao installed from the packed tarball', () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK')
     const check = spawnSync(process.execPath, [bin, 'check', input], { encoding: 'utf8' })
     expect(check.stdout).toContain('【县教育工作总结.txt】')
+    // The Word file read back: mammoth and the import worker.
+    const draft = join(dir, '读回.json')
+    const back = spawnSync(process.execPath, [bin, 'import', out, '-o', draft], {
+      encoding: 'utf8',
+    })
+    expect(back.stderr).toBe('')
+    expect(back.stdout).toContain(`已导入：${draft}`)
   })
 })
