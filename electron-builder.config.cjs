@@ -7,7 +7,18 @@ module.exports = {
   executableName: 'caogao',
   copyright: 'Copyright © 2026 Caogao',
   directories: { output: 'dist', buildResources: 'build' },
-  files: ['out/**/*', 'package.json'],
+  files: [
+    'out/**/*',
+    'package.json',
+    // What the app never loads from its dependencies: sources and types, maps, docs, tests.
+    '!**/node_modules/**/*.{ts,cts,mts,map,md,markdown}',
+    '!**/node_modules/**/{test,tests,__tests__,doc,docs,example,examples}/**',
+    '!**/node_modules/{@types,undici-types}/**',
+    // docx is imported as ESM (dist/index.mjs): its CommonJS, UMD and browser builds and its
+    // separate entries for charts, math, shapes and the like are never loaded.
+    '!**/node_modules/docx/dist/*.{cjs,js}',
+    '!**/node_modules/docx/dist/{bibliography,charts,embedded-files,html,layout,macros,math,shapes,watermarks}.mjs',
+  ],
   asar: true,
   compression: 'normal',
   publish: null,

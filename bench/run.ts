@@ -1,6 +1,6 @@
 // `npm run bench`: the speed a writer feels. Medians and tails over repeated runs on
 // reports generated from the fixtures (30,000 and 100,000 characters, 60 sections, 300 references).
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,12 +9,13 @@ import { gzipSync } from 'node:zlib'
 import { draftContentSchema } from '../domain/draft/draft.ts'
 import { revisionId } from '../domain/draft/revisions.ts'
 import { DraftStore } from '../electron/services/drafts/draft-store.ts'
+import { packedDependencies } from './packed-files.ts'
 import { rendererRows } from './renderer.ts'
-import { generateReport } from './report-fixture.ts'
+import { generateDraft, generateReport } from './report-fixture.ts'
 import { printRows, time, type Row } from './stats.ts'
 
 const root = join(import.meta.dirname, '..')
-// `node bench/run.ts [main] [renderer] [sizes]`: all parts unless some are named.
+// `node bench/run.ts [main] [cli] [renderer] [sizes]`: all parts unless some are named.
 const parts = process.argv.slice(2)
 const wanted = (part: string) => parts.length === 0 || parts.includes(part)
 
@@ -89,6 +90,57 @@ async function mainRows(): Promise<Row[]> {
   return rows
 }
 
+/** The command line in fresh processes: the built bundle, beside bare Node and the TypeScript sources. */
+async function cliRows(): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'caogao-bench-cli-'))
+  const one = join(dir, '30k.json')
+  writeFileSync(one, JSON.stringify(generateDraft(30_000)))
+  const many: string[] = []
+  for (let i = 0; i < 50; i++) {
+    const file = join(dir, `report-${i}.json`)
+    writeFileSync(file, JSON.stringify(generateDraft(30_000 + i * 100)))
+    many.push(file)
+  }
+  const bin = join(root, 'bin/caogao.js')
+  // The sources run as before the bundle: main.ts imported as TypeScript.
+  const sources = (args: string[]) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { main } = await import(${JSON.stringify(join(root, 'electron/cli/main.ts'))}); process.exitCode = await main(${JSON.stringify(args)})`,
+      ],
+      { stdio: 'ignore' },
+    )
+  const built = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { stdio: 'ignore' })
+  const bare = () => spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' })
+  const rows: Row[] = [
+    {
+      name: 'caogao --version (built; bare: node -e 0)',
+      samples: await time(7, () => built(['--version'])),
+      target: '≤ 300 ms',
+      baseline: await time(7, bare),
+    },
+    {
+      name: 'caogao --version (bare: TypeScript sources)',
+      samples: await time(5, () => built(['--version'])),
+      baseline: await time(5, () => sources(['--version'])),
+    },
+    {
+      name: 'caogao check one 30k report (bare: sources)',
+      samples: await time(5, () => built(['check', one])),
+      target: '≤ 1 s',
+      baseline: await time(5, () => sources(['check', one])),
+    },
+    {
+      name: 'caogao check 50 reports of 30k, one call',
+      samples: await time(3, () => built(['check', ...many])),
+    },
+  ]
+  return rows
+}
+
 function printSizes(): void {
   // Sizes.
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`
@@ -108,6 +160,7 @@ function printSizes(): void {
     .split('\n')
     .filter((p) => p && p !== root)
   const depsSize = [...new Set(production)].reduce((sum, p) => sum + du(p), 0)
+  const packedSize = packedDependencies(production).reduce((sum, f) => sum + statSync(f).size, 0)
   console.log('\nsizes')
   console.log(`renderer JS gzip                                         ${kb(gz)}   [≤ 300 kB]`)
   console.log(
@@ -117,10 +170,14 @@ function printSizes(): void {
     `preload (out/preload/index.cjs)                          ${kb(statSync(join(root, 'out/preload/index.cjs')).size)}`,
   )
   console.log(
-    `estimated app.asar (out/ + production dependencies)      ${kb(du(join(root, 'out')) + depsSize)}`,
+    `app.asar before the files filter (out/ + all dependency files)  ${kb(du(join(root, 'out')) + depsSize)}`,
+  )
+  console.log(
+    `estimated app.asar (out/ + dependency files the filter keeps)   ${kb(du(join(root, 'out')) + packedSize)}   [≤ 15 MB]`,
   )
 }
 
 if (wanted('main')) printRows('main side', await mainRows())
+if (wanted('cli')) printRows('command line, fresh process', await cliRows())
 if (wanted('renderer')) printRows('renderer, in Chromium', await rendererRows())
 if (wanted('sizes')) printSizes()

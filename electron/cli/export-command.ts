@@ -13,7 +13,6 @@ import { isoDay } from '../../domain/text/dates.ts'
 import { errorCode, writeFileAtomic } from '../services/drafts/atomic-write.ts'
 import { decodeDraft } from '../services/drafts/draft-codec.ts'
 import { DamagedFileError } from '../services/drafts/draft-errors.ts'
-import { writeExport } from '../services/export/export-service.ts'
 import { JobRunner } from '../services/jobs/job-runner.ts'
 import { ServiceError } from '../services/service-error.ts'
 import { findBrowser, renderPdf } from './pdf-command.ts'
@@ -22,7 +21,13 @@ export class CliError extends Error {}
 
 // Import and export run in a worker with the app's limits, so a hostile file costs a message.
 let runner: JobRunner | null = null
-export const jobs = () => (runner ??= new JobRunner())
+let workerFile: string | undefined
+export const jobs = () => (runner ??= new JobRunner(workerFile ? { workerFile } : {}))
+
+/** The built CLI runs the bundled worker beside it rather than the .ts source. */
+export function useWorkerFile(file: string): void {
+  workerFile = file
+}
 
 /** The Chinese reason a file could not be written, never a stack trace. */
 export function writeFailure(target: string, error: unknown): CliError {
@@ -134,6 +139,8 @@ export async function exportCommand(
       draft,
       settings: { ...defaultSettings, exportFontSet: fontSet.data },
     })
+    // Loaded here, not at the top: docx is only needed by an export.
+    const { writeExport } = await import('../services/export/export-service.ts')
     await writeExport(target, Buffer.from(data.buffer, data.byteOffset, data.byteLength))
   } catch (error) {
     if (error instanceof ServiceError) throw new CliError(error.message)

@@ -1,10 +1,20 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
-import { checkCommand, formatFindings } from './check-command.ts'
-import { compareCommand } from './compare-command.ts'
-import { CliError, exportCommand, importCommand } from './export-command.ts'
+// The commands load docx, mammoth and the domain only when called, so help and version
+// answer at once.
+const exportCommands = () => import('./export-command.ts')
+
+/** package.json above this file: electron/cli/ in the sources, out/main/ when built. */
+function packageVersion(): string {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json')
+    if (existsSync(file))
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+    if (dirname(dir) === dir) return '未知'
+  }
+}
 
 const USAGE = `用法：caogao <命令> [参数]
 
@@ -61,6 +71,10 @@ async function verb<O extends Options>(
     io.err(`${spec.missing}\n\n${USAGE}`)
     return 2
   }
+  const { CliError, useWorkerFile } = await exportCommands()
+  // Built, this file is out/main/cli.js and the worker's bundle lies beside it.
+  if (import.meta.filename.endsWith('.js'))
+    useWorkerFile(join(import.meta.dirname, 'job-worker.js'))
   try {
     return await run(inputs, parsed.values)
   } catch (error) {
@@ -83,13 +97,9 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
       return 0
     case 'version':
     case '--version':
-    case '-v': {
-      const pkg = JSON.parse(
-        readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'),
-      ) as { version: string }
-      io.out(pkg.version)
+    case '-v':
+      io.out(packageVersion())
       return 0
-    }
     case 'export':
       return verb(
         argv,
@@ -103,6 +113,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
           missing: '请给出一个要导出的文件。',
         },
         async ([input], values) => {
+          const { exportCommand } = await exportCommands()
           io.out(
             `已导出：${await exportCommand(input!, { output: values.output, fontSet: values['font-set'], pdf: values.pdf ?? false })}`,
           )
@@ -122,6 +133,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
           missing: '请给出一个要导入的文件。',
         },
         async ([input], values) => {
+          const { importCommand } = await exportCommands()
           const { target, summary } = await importCommand(input!, {
             output: values.output,
             previousYear: values['previous-year'] ?? false,
@@ -144,6 +156,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
           count: 2,
         },
         async ([older, newer], values) => {
+          const { compareCommand } = await import('./compare-command.ts')
           io.out(
             await compareCommand(older!, newer!, {
               output: values.output,
@@ -163,8 +176,13 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
           many: true,
         },
         async (inputs, values) => {
+          const { checkCommand, formatFindings, formatTotal } = await import('./check-command.ts')
           const results = await checkCommand(inputs)
-          io.out(values.json ? JSON.stringify(results, null, 2) : formatFindings(results))
+          if (values.json) io.out(JSON.stringify(results, null, 2))
+          else {
+            io.out(formatFindings(results))
+            if (results.length > 1) io.out(`\n${formatTotal(results)}`)
+          }
           return results.some((r) => r.error || r.findings.some((f) => f.severity === 'must'))
             ? 1
             : 0

@@ -18,6 +18,8 @@ export type JobRequest =
     }
   | { kind: 'export'; draft: DraftFile; settings: Settings; today?: string }
   | { kind: 'check'; draft: DraftFile }
+  /** Several drafts in one thread (`caogao check` of many files): one findings list each. */
+  | { kind: 'check-many'; drafts: DraftFile[] }
   | { kind: 'compare'; older: CompareSource; newer: CompareSource; settings: Settings }
   | {
       kind: 'compare-export'
@@ -36,6 +38,7 @@ export interface JobOutputs {
   import: { content: DraftContent; report: ImportReport }
   export: Uint8Array
   check: Finding[]
+  'check-many': Finding[][]
   compare: Comparison
   'compare-export': { bytes: Uint8Array; counts: CompareCounts }
 }

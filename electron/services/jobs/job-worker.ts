@@ -2,22 +2,18 @@
 // this source by Node's type stripping in the browser host, the CLI and the tests.
 import { parentPort, workerData } from 'node:worker_threads'
 
-import { compareVersions } from '../../../domain/compare/compare.ts'
-import { checkDraft } from '../../../domain/proofread/proofread.ts'
-import { isoDay } from '../../../domain/text/dates.ts'
-import { comparisonToDocx } from '../export/compare-export.ts'
-import { draftToDocx } from '../export/export-service.ts'
-import { contentFromImport } from '../import/content-from-import.ts'
-import { importFile } from '../import/import-file.ts'
 import { ServiceError } from '../service-error.ts'
 import type { JobMessage, JobRequest } from './job-protocol.ts'
 
 const post = (message: JobMessage, transfer: ArrayBuffer[] = []) =>
   parentPort!.postMessage(message, transfer)
 
+// Each kind loads only its own modules (docx, mammoth, the checks), so a thread starts quickly.
 async function run(request: JobRequest): Promise<void> {
   switch (request.kind) {
     case 'import': {
+      const { importFile } = await import('../import/import-file.ts')
+      const { contentFromImport } = await import('../import/content-from-import.ts')
       const { fileName, bytes, previousYear, takeFigures } = request
       const result = await importFile(fileName, bytes, previousYear, (fraction) =>
         post({ type: 'progress', fraction }),
@@ -26,20 +22,33 @@ async function run(request: JobRequest): Promise<void> {
       return post({ type: 'done', value: { content, report: result.report } })
     }
     case 'export': {
+      const { draftToDocx } = await import('../export/export-service.ts')
       post({ type: 'progress', fraction: 0.1 })
       const data = await draftToDocx(request.draft, request.settings, request.today)
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       return post({ type: 'done', value: bytes }, [bytes.buffer as ArrayBuffer])
     }
     case 'compare': {
+      const { compareVersions } = await import('../../../domain/compare/compare.ts')
+      const { isoDay } = await import('../../../domain/text/dates.ts')
       const { older, newer, settings } = request
       const options = { level3: settings.level3Numbering, today: isoDay(new Date()) }
       return post({ type: 'done', value: compareVersions(older, newer, options) })
     }
     case 'check': {
+      const { checkDraft } = await import('../../../domain/proofread/proofread.ts')
       return post({ type: 'done', value: checkDraft(request.draft) })
     }
+    case 'check-many': {
+      const { checkDraft } = await import('../../../domain/proofread/proofread.ts')
+      const findings = request.drafts.map((draft, i) => {
+        post({ type: 'progress', fraction: i / request.drafts.length })
+        return checkDraft(draft)
+      })
+      return post({ type: 'done', value: findings })
+    }
     case 'compare-export': {
+      const { comparisonToDocx } = await import('../export/compare-export.ts')
       post({ type: 'progress', fraction: 0.1 })
       const { older, newer, settings, style, olderName, newerName, at } = request
       const { data, comparison } = await comparisonToDocx(older, newer, settings, {

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { generateDraft } from '../../../bench/report-fixture.ts'
 import { LIMIT_MESSAGES } from '../../../domain/limits.ts'
 import { TEAM_REPORTS as fixtures } from '../../support/external-corpus.ts'
 import { docxParts } from '../services/export/docx-inspect.ts'
@@ -214,6 +215,57 @@ describe('caogao check', () => {
     )
     const run = spawnSync(process.execPath, [bin, 'check', input], { encoding: 'utf8' })
     expect(run.stdout).toContain('没有发现问题')
+    expect(run.status).toBe(0)
+  })
+})
+
+describe('caogao check of many reports', () => {
+  const clean =
+    '某县2026年教育工作总结\n一、主要工作\n全县教育系统坚持立德树人，教育质量稳步提升。\n'
+
+  it('checks fifty files in one call, a line for each and a total', () => {
+    const dir = mkdtempSync(join(tmpdir(), '批量检查 '))
+    const files: string[] = []
+    for (let i = 0; i < 48; i++) {
+      files.push(join(dir, `乡镇${i}.json`))
+      writeFileSync(files.at(-1)!, JSON.stringify(generateDraft(2_000 + i * 50)))
+    }
+    files.push(join(dir, 'clean.txt'))
+    writeFileSync(files.at(-1)!, clean)
+    files.push(join(dir, 'broken.json'))
+    writeFileSync(files.at(-1)!, '{"schemaVersion": 1')
+    const run = spawnSync(process.execPath, [bin, 'check', ...files], { encoding: 'utf8' })
+    expect(run.status).toBe(1)
+    const headers = run.stdout.split('\n').filter((line) => line.startsWith('【'))
+    expect(headers).toHaveLength(50)
+    expect(headers[0]).toMatch(/^【乡镇0\.json】\d+ 处（\d+ 处待填写/)
+    expect(headers[48]).toBe('【clean.txt】没有发现问题。')
+    expect(headers[49]).toMatch(/^【broken\.json】无法检查：/)
+    expect(run.stdout.trim().split('\n').at(-1)).toBe(
+      '共检查 50 个文件：48 个有必须修改的问题，0 个只有建议修改的问题，1 个没有发现问题，1 个无法检查。',
+    )
+
+    // A file checked among the others gets the same findings as checked alone.
+    // Exit 1 (findings to fix), so spawnSync rather than execFileSync.
+    const json = (args: string[]) =>
+      JSON.parse(
+        spawnSync(process.execPath, [bin, 'check', '--json', ...args], { encoding: 'utf8' }).stdout,
+      ) as { file: string; findings: unknown[] }[]
+    const alone = json([files[37]!])
+    const among = json(files.slice(30, 48))
+    expect(among[7]!.file).toBe(files[37])
+    expect(among[7]!.findings).toEqual(alone[0]!.findings)
+    expect(alone[0]!.findings.length).toBeGreaterThan(0)
+  }, 120_000)
+
+  it('exits 0 when no file has anything that must be fixed', () => {
+    const dir = mkdtempSync(join(tmpdir(), '批量检查 '))
+    const files = [join(dir, 'a.txt'), join(dir, 'b.txt')]
+    for (const file of files) writeFileSync(file, clean)
+    const run = spawnSync(process.execPath, [bin, 'check', ...files], { encoding: 'utf8' })
+    expect(run.stdout).toContain(
+      '共检查 2 个文件：0 个有必须修改的问题，0 个只有建议修改的问题，2 个没有发现问题，0 个无法检查。',
+    )
     expect(run.status).toBe(0)
   })
 })
