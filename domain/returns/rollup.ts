@@ -85,6 +85,7 @@ function judgeFile(
 ): { values: Map<string, string | null>; problems: ReturnProblem[] } {
   const problems = [...file.problems]
   const values = new Map<string, string | null>()
+  const refusedCells = new Set(file.problems.map((p) => p.cell))
   if (file.draftId !== expect.draftId || file.period !== expect.period) {
     problems.push({
       file: file.file,
@@ -100,7 +101,8 @@ function judgeFile(
     }
     if (got.text === null || got.text.trim() === '') {
       values.set(field.key, null)
-      problems.push({ file: file.file, cell: got.cell, message: `“${field.name}”没有填写。` })
+      if (!refusedCells.has(got.cell))
+        problems.push({ file: file.file, cell: got.cell, message: `“${field.name}”没有填写。` })
       continue
     }
     const checked = checkFieldValue(field, got.text)

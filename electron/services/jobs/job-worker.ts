@@ -9,8 +9,9 @@ import { comparisonToDocx } from '../export/compare-export.ts'
 import { draftToDocx } from '../export/export-service.ts'
 import { contentFromImport } from '../import/content-from-import.ts'
 import { importFile } from '../import/import-file.ts'
+import { readReturnSheet, returnFileName, writeReturnSheet } from '../returns/return-sheet.ts'
 import { ServiceError } from '../service-error.ts'
-import type { JobMessage, JobRequest } from './job-protocol.ts'
+import type { JobMessage, JobRequest, ReadReturn } from './job-protocol.ts'
 
 const post = (message: JobMessage, transfer: ArrayBuffer[] = []) =>
   parentPort!.postMessage(message, transfer)
@@ -52,6 +53,24 @@ async function run(request: JobRequest): Promise<void> {
       return post({ type: 'done', value: { bytes, counts: comparison.counts } }, [
         bytes.buffer as ArrayBuffer,
       ])
+    }
+    case 'returns-make': {
+      const out: { fileName: string; bytes: Uint8Array }[] = []
+      for (const [i, unit] of request.units.entries()) {
+        const data = await writeReturnSheet(request.round, unit)
+        out.push({ fileName: returnFileName(unit), bytes: new Uint8Array(data) })
+        post({ type: 'progress', fraction: (i + 1) / request.units.length })
+      }
+      return post({ type: 'done', value: out })
+    }
+    case 'returns-read': {
+      const out: ReadReturn[] = []
+      for (const [i, f] of request.files.entries()) {
+        const read = await readReturnSheet(f.name, f.bytes)
+        out.push({ ...read, values: [...read.values] })
+        post({ type: 'progress', fraction: (i + 1) / request.files.length })
+      }
+      return post({ type: 'done', value: out })
     }
   }
 }
