@@ -33,7 +33,6 @@ export type JobRequest =
       /** ISO date-time of the revisions; now when absent. */
       at?: string
     }
-
   | {
       kind: 'returns-make'
       round: { draftId: string; period: string; office: string; fields: ReturnField[] }
