@@ -69,6 +69,8 @@ export function IndicatorPanel({
   const form = useSyncExternalStore(store.subscribe, store.insertForm)
   const [adding, setAdding] = useState(false)
   const [returnsOpen, setReturnsOpen] = useState<'make' | 'sum' | null>(null)
+  // Value fields keep what is typed in them; after totals are applied they start afresh.
+  const [applied, setApplied] = useState(0)
   const [removing, setRemoving] = useState<{ indicator: DraftIndicator; places: string[] } | null>(
     null,
   )
@@ -221,7 +223,7 @@ export function IndicatorPanel({
             .filter((i) => i.group === group)
             .map((i) => (
               <IndicatorCard
-                key={i.id}
+                key={`${i.id}:${applied}`}
                 indicator={i}
                 references={store.referenceCount(i.id)}
                 onChange={(patch) => store.update(i.id, patch)}
@@ -263,6 +265,7 @@ export function IndicatorPanel({
           beforeBulkChange={returns.beforeBulkChange}
           onApply={(patches) => {
             for (const p of patches) store.update(p.id, { current: p.current, source: p.source })
+            setApplied((n) => n + 1)
           }}
           onClose={() => setReturnsOpen(null)}
         />

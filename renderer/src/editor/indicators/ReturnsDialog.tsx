@@ -128,7 +128,11 @@ export function MakeReturnsDialog({
         />
       </label>
       {jobId && <JobProgress jobId={jobId} label="正在生成报送表" />}
-      {message && <p role="status">{message}</p>}
+      {message && (
+        <p role="status" data-testid="returns-message">
+          {message}
+        </p>
+      )}
     </Dialog>
   )
 }
@@ -252,7 +256,11 @@ export function RollupDialog({
         </label>
       </div>
       {jobId && <JobProgress jobId={jobId} label="正在读取报送表" />}
-      {message && <p role="status">{message}</p>}
+      {message && (
+        <p role="status" data-testid="returns-message">
+          {message}
+        </p>
+      )}
       {rollup && (
         <>
           <div className="rollup-table-wrap">
