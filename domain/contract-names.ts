@@ -20,6 +20,8 @@ export const methodNames = [
   'listRevisions',
   'readRevision',
   'restoreRevision',
+  'makeReturnSheets',
+  'rollUpReturns',
   'searchKeys',
   'exportDraft',
   'exportPdf',

@@ -13,7 +13,7 @@ import {
 } from './draft/draft.ts'
 import { revisionInfoSchema } from './draft/revisions.ts'
 import { importReportSchema } from './import/import-report-schema.ts'
-import { MAX_IMPORT_BASE64_CHARS } from './limits.ts'
+import { MAX_IMPORT_BASE64_CHARS, MAX_RETURN_FILES } from './limits.ts'
 import { settingsPatchSchema, settingsSchema } from './settings.ts'
 import { snippetSchema } from './snippets/snippets.ts'
 
@@ -31,6 +31,49 @@ const exportResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), path: z.string(), name: z.string() }),
   z.object({ status: z.literal('cancelled') }),
 ])
+
+const cellStatusSchema = z.enum(['ok', 'missing', 'invalid', 'conflict'])
+const returnUnitsSchema = z.array(z.string().trim().min(1).max(40)).min(1).max(MAX_RETURN_FILES)
+
+/** A roll-up of returned 报送表 as the 汇总 table shows it. */
+const rollupSchema = z.object({
+  period: z.string(),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      indicatorId: z.string(),
+      name: z.string(),
+      unit: z.string(),
+    }),
+  ),
+  rows: z.array(
+    z.object({
+      unit: z.string(),
+      status: cellStatusSchema,
+      files: z.array(z.string()),
+      cells: z.array(
+        z.object({ key: z.string(), status: cellStatusSchema, value: z.string().nullable() }),
+      ),
+      figures: z.array(z.object({ indicatorId: z.string(), value: z.string().nullable() })),
+    }),
+  ),
+  totals: z.array(
+    z.object({
+      indicatorId: z.string(),
+      name: z.string(),
+      value: z.string().nullable(),
+      numerator: z.string().nullable(),
+      denominator: z.string().nullable(),
+      counted: z.number().int(),
+      complete: z.boolean(),
+      warning: z.string().nullable(),
+    }),
+  ),
+  problems: z.array(
+    z.object({ file: z.string(), cell: z.string().nullable(), message: z.string() }),
+  ),
+})
+export type RollupView = z.infer<typeof rollupSchema>
 
 /** A version to compare: a draft's text as the editor holds it, a revision or a file read back. */
 const versionSchema = draftContentSchema.pick({ meta: true, body: true, indicators: true })
@@ -217,6 +260,48 @@ export const contract = {
       })
       .strict(),
     output: exportResultSchema,
+  },
+  /** Writes one 报送表 per unit into a folder the writer chooses; keeps the unit list. */
+  makeReturnSheets: {
+    input: z
+      .object({
+        id: draftIdSchema,
+        indicatorIds: z.array(z.string().max(64)).min(1).max(500),
+        units: returnUnitsSchema,
+        jobId: jobIdSchema.optional(),
+      })
+      .strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('saved'),
+        dir: z.string(),
+        files: z.array(z.string()),
+        skipped: z.array(
+          z.object({ indicatorId: z.string(), name: z.string(), reason: z.string() }),
+        ),
+      }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
+  },
+  /** Reads returned 报送表 (in a worker) and adds them up against the draft's indicators. */
+  rollUpReturns: {
+    input: z
+      .object({
+        id: draftIdSchema,
+        units: returnUnitsSchema,
+        files: z
+          .array(
+            z.object({
+              fileName: z.string().min(1).max(255),
+              data: z.string().max(MAX_IMPORT_BASE64_CHARS),
+            }),
+          )
+          .min(1)
+          .max(MAX_RETURN_FILES),
+        jobId: jobIdSchema.optional(),
+      })
+      .strict(),
+    output: z.object({ rollup: rollupSchema }),
   },
   restoreRevision: {
     input: z.object({ id: draftIdSchema, revisionId: z.string().max(100) }).strict(),

@@ -49,6 +49,12 @@ export const MAX_FILE_NAME_BYTES = 255
 /** Bytes kept free in a file name for the temp suffix of an atomic write. */
 export const TEMP_SUFFIX_BYTES = 40
 
+/** Rows of a returned 报送表 read back; ours carry one row per figure, a few dozen. */
+export const MAX_RETURN_ROWS = 2000
+
+/** Returned files one roll-up reads; a county has a few dozen townships and schools. */
+export const MAX_RETURN_FILES = 300
+
 const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`
 
 /** The writer's message for each limit: which one, in plain Chinese. */
@@ -64,6 +70,8 @@ export const LIMIT_MESSAGES = {
   inputObjects: `内容太多，超过了 ${MAX_INPUT_OBJECTS.toLocaleString('en-US')} 个部分，无法处理。`,
   requestBytes: `要传送的内容太大，超过了 ${mb(MAX_REQUEST_BYTES)}，无法处理。请检查是否选错了文件。`,
   memory: `文件太大或内容太多，处理时超过了内存上限（${JOB_MEMORY_MB} MB），已停止。请检查是否选错了文件。`,
+  returnRows: `表格行数太多，超过了 ${MAX_RETURN_ROWS} 行，不像是下发的报送表。`,
+  returnFiles: `一次最多汇总 ${MAX_RETURN_FILES} 个文件，请分批选择。`,
   time: `文件太大或内容太多，处理时间超过了 ${JOB_TIME_LIMIT_MS / 1000} 秒，已停止。请检查是否选错了文件。`,
 } as const
 

@@ -29,6 +29,8 @@ const fields = {
   lastExportDir: z.string().max(1000),
   /** The author a 修订稿's revisions name; empty: the draft's unit. */
   revisionAuthor: z.string().trim().max(40),
+  /** The townships and schools a 报送表 goes to, kept and reused between rounds. */
+  returnUnits: z.array(z.string().trim().min(1).max(40)).max(300),
 }
 
 /** The writer's preferences: one schema with defaults; main keeps them, the renderer reads them. */
@@ -45,6 +47,7 @@ export const settingsSchema = z.object({
   indicatorAppendix: fields.indicatorAppendix.default(false),
   lastExportDir: fields.lastExportDir.default(''),
   revisionAuthor: fields.revisionAuthor.default(''),
+  returnUnits: fields.returnUnits.default([]),
 })
 
 export type Settings = z.infer<typeof settingsSchema>

@@ -27,7 +27,31 @@ export interface CatalogueEntry {
   /** Shorter names writers use in running text ("巩固率"), for the consistency check. */
   aliases?: string[]
   definition?: string
+  /**
+   * The counts a rate or ratio is made of, per the definitions of indicators.md: a county
+   * rate is recomputed from summed parts, never averaged. Rates whose parts indicators.md
+   * does not define have none, and cannot be collected from units.
+   */
+  parts?: RateParts
 }
+
+export interface RatePart {
+  name: string
+  unit: string
+  /** Whole numbers (people, books); false for areas. */
+  whole: boolean
+}
+
+export interface RateParts {
+  numerator: RatePart
+  denominator: RatePart
+}
+
+const part = (name: string, unit = '人', whole = true): RatePart => ({ name, unit, whole })
+const parts = (numerator: RatePart, denominator: RatePart): RateParts => ({
+  numerator,
+  denominator,
+})
 
 const DEF = {
   gross: '毛入学率 = 某级教育在校生数 ÷ 该级教育规定年龄组人口数 × 100%（可超过100%）',
@@ -74,11 +98,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     gross: true,
     aliases: ['学前三年毛入园率', '三年毛入园率'],
     definition: DEF.gross,
+    parts: parts(part('在园幼儿数'), part('3—5周岁人口数')),
   }),
   pct('preschool-1y-gross', '学前一年毛入园率', '学前教育', {
     gross: true,
     aliases: ['学前一年毛入园率', '一年毛入园率'],
     definition: DEF.gross,
+    parts: parts(part('学前一年在园幼儿数'), part('5周岁人口数')),
   }),
   cnt('kindergartens', '幼儿园数', '学前教育', '所', { aliases: ['幼儿园数'] }),
   cnt('kindergarten-children', '在园幼儿数', '学前教育', '人', { aliases: ['在园幼儿'] }),
@@ -89,15 +115,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   pct('primary-enrolment', '小学适龄儿童入学率', '义务教育', {
     aliases: ['适龄儿童入学率', '儿童入学率'],
     definition: DEF.net,
+    parts: parts(part('小学适龄儿童在校生数'), part('小学适龄儿童人口数')),
   }),
   pct('junior-gross', '初中毛入学率', '义务教育', {
     gross: true,
     aliases: ['初中毛入学率'],
     definition: DEF.gross,
+    parts: parts(part('初中在校生数'), part('12—14周岁人口数')),
   }),
   pct('retention-9y', '九年义务教育巩固率', '义务教育', {
     aliases: ['巩固率'],
     definition: DEF.retention,
+    parts: parts(part('初中毕业班学生数'), part('该年级入小学一年级时学生数')),
   }),
   cnt('primary-students', '小学在校生数', '义务教育', '人', {
     aliases: ['小学在校学生', '小学在校生'],
@@ -110,6 +139,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     warnAbove: 5,
     aliases: ['辍学率'],
     definition: DEF.dropout,
+    parts: parts(part('学年内初中辍学学生数'), part('学年初初中在校生数')),
   }),
   pct('disabled-enrolment', '残疾儿童少年入学率', '义务教育', {
     aliases: ['残疾儿童入学率', '残疾儿童少年入学率'],
@@ -127,6 +157,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     gross: true,
     aliases: ['高中阶段毛入学率'],
     definition: DEF.gross,
+    parts: parts(part('高中阶段在校生数'), part('15—17周岁人口数')),
   }),
   cnt('senior-students', '普通高中在校生数', '高中阶段', '人', {
     aliases: ['高中在校学生', '高中在校生'],
@@ -136,6 +167,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   pct('undergrad-rate', '本科上线率', '高中阶段', {
     aliases: ['上线率'],
     definition: DEF.undergrad,
+    parts: parts(part('本科上线人数'), part('参考人数')),
   }),
   cnt('vocational-intake', '中职学校招生数', '高中阶段', '人', { aliases: ['中职招生'] }),
   cnt('rural-tech-training', '农村实用技术培训人次', '成人与职业培训', '人次', {
@@ -148,10 +180,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   pct('primary-teacher-qualified', '小学专任教师学历合格率', '教师队伍', {
     aliases: ['小学专任教师学历合格率'],
     definition: DEF.qualified,
+    parts: parts(part('达到规定学历的小学专任教师数'), part('小学专任教师总数')),
   }),
   pct('junior-teacher-qualified', '初中专任教师学历合格率', '教师队伍', {
     aliases: ['初中专任教师学历合格率'],
     definition: DEF.qualified,
+    parts: parts(part('达到规定学历的初中专任教师数'), part('初中专任教师总数')),
   }),
   {
     key: 'primary-pupil-teacher',
@@ -161,6 +195,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     unit: '',
     aliases: ['小学生师比'],
     definition: DEF.ratio,
+    parts: parts(part('小学在校生数'), part('小学专任教师数')),
   },
   {
     key: 'junior-pupil-teacher',
@@ -170,6 +205,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     unit: '',
     aliases: ['初中生师比'],
     definition: DEF.ratio,
+    parts: parts(part('初中在校生数'), part('初中专任教师数')),
   },
   cnt('new-teachers', '新招聘教师数', '教师队伍', '人', {
     aliases: ['新招聘教师', '公开招聘教师'],
@@ -191,6 +227,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     unit: '平方米',
     aliases: ['生均校舍面积'],
     definition: DEF.perStudent,
+    parts: parts(part('校舍建筑面积', '平方米', false), part('在校生数')),
   },
   {
     key: 'dilapidated-area',
@@ -204,6 +241,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   cnt('books-per-student', '生均图书', '办学条件', '册', {
     aliases: ['生均图书'],
     definition: DEF.perStudent,
+    parts: parts(part('图书册数', '册'), part('在校生数')),
   }),
   cnt('computer-rooms', '计算机教室数', '办学条件', '间', { aliases: ['计算机教室'] }),
   pct('equipment-standard', '教学仪器达标率', '办学条件', { aliases: ['仪器达标率'] }),

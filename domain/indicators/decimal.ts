@@ -62,3 +62,28 @@ export function trimmed(d: Decimal): Decimal {
 export function toNumber(d: Decimal): number {
   return Number(toText(d))
 }
+
+export function add(a: Decimal, b: Decimal): Decimal {
+  const scale = Math.max(a.scale, b.scale)
+  return { units: rescale(a, scale) + rescale(b, scale), scale }
+}
+
+/**
+ * a × factor ÷ b rounded half away from zero to `scale` places, in integers only, so a county
+ * rate made of summed counts carries no float error. b must not be zero.
+ */
+export function divide(a: Decimal, b: Decimal, scale: number, factor = 1n): Decimal {
+  if (b.units === 0n) throw new RangeError('division by zero')
+  // a/b = (a.units·10^b.scale) / (b.units·10^a.scale); scale the numerator for `scale` places.
+  let num = a.units * factor * 10n ** BigInt(b.scale + scale)
+  let den = b.units * 10n ** BigInt(a.scale)
+  if (den < 0n) {
+    num = -num
+    den = -den
+  }
+  const negative = num < 0n
+  const magnitude = negative ? -num : num
+  let q = magnitude / den
+  if ((magnitude % den) * 2n >= den) q += 1n
+  return { units: negative ? -q : q, scale }
+}

@@ -30,6 +30,10 @@ const USAGE = `用法：caogao <命令> [参数]
              可逐条接受或拒绝）；加 --marks 生成花脸稿（红色删除线、下划线，改动的数字加框）
   check <草稿.json | 报告.docx | 报告.txt>… [--json]
              检查占位符、标点、序号、年份日期、数字等问题；有必须修改的问题时以非零状态退出
+  sheet <草稿.json> --units 甲镇,乙镇 [-o 文件夹]
+             为每个单位生成一份指标报送表（甲镇-报送表.xlsx）
+  rollup <草稿.json> <报送表.xlsx>… [-o 草稿.json] [--units 甲镇,乙镇]
+             汇总交回的报送表，把合计写入草稿的本年值；列出读不了的表和格子，有问题时以非零状态退出
   help       显示本说明
   version    显示版本号`
 
@@ -186,6 +190,41 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
           return results.some((r) => r.error || r.findings.some((f) => f.severity === 'must'))
             ? 1
             : 0
+        },
+      )
+    case 'sheet':
+      return verb(
+        argv,
+        io,
+        {
+          options: { output: { type: 'string', short: 'o' }, units: { type: 'string' } },
+          missing: '请给出一个草稿文件（.json）。',
+        },
+        async ([input], values) => {
+          const { sheetCommand } = await import('./returns-command.ts')
+          io.out(await sheetCommand(input!, { output: values.output, units: values.units }))
+          return 0
+        },
+      )
+    case 'rollup':
+      return verb(
+        argv,
+        io,
+        {
+          options: { output: { type: 'string', short: 'o' }, units: { type: 'string' } },
+          missing: '请给出草稿文件和交回的报送表。',
+          many: true,
+        },
+        async ([input, ...files], values) => {
+          const { CliError } = await exportCommands()
+          if (files.length === 0) throw new CliError('请给出交回的报送表（.xlsx）。')
+          const { rollupCommand } = await import('./returns-command.ts')
+          const { text, ok } = await rollupCommand(input!, files, {
+            output: values.output,
+            units: values.units,
+          })
+          io.out(text)
+          return ok ? 0 : 1
         },
       )
     default:

@@ -7,6 +7,7 @@ import type { DraftStore } from './drafts/draft-store.ts'
 import { defaultExportName, writeExport } from './export/export-service.ts'
 import { JobRunner } from './jobs/job-runner.ts'
 import { searchKeys } from './pinyin.ts'
+import { returnHandlers } from './returns/return-handlers.ts'
 import { ServiceError } from './service-error.ts'
 import type { SettingsService } from './settings-service.ts'
 import type { SnippetStore } from './snippets/snippet-store.ts'
@@ -175,6 +176,7 @@ export function createHandlers({
       exported.add(target)
       return { status: 'saved' as const, path: target, name: basename(target) }
     },
+    ...returnHandlers({ drafts, settings, exportShell, jobs, log }),
     restoreRevision: async ({ id, revisionId }) => ({
       draft: await drafts.restoreRevision(id, revisionId),
     }),

@@ -59,14 +59,21 @@ function cutToBytes(text: string, bytes: number): string {
  * 255-byte name limit with room for the temp suffix of the atomic write.
  */
 export function defaultExportName(title: string, suffix = '', extension = '.docx'): string {
-  const ext = `${suffix}${extension}`
+  return safeFileName(title, `${suffix}${extension}`, '工作总结')
+}
+
+/**
+ * A file name made of `title` that every file system takes: reserved and control characters
+ * dropped, cut to the byte limit, no trailing dot or space, no device name; `fallback` if empty.
+ */
+export function safeFileName(title: string, ext: string, fallback: string): string {
   const room = MAX_FILE_NAME_BYTES - TEMP_SUFFIX_BYTES - Buffer.byteLength(ext)
   const allowed = [...title.replace(RESERVED_IN_NAME, '')].filter((ch) => !isControl(ch))
   let name = cutToBytes(allowed.join('').trim(), room)
   // Windows drops trailing dots and spaces, and reserves device names.
   name = name.replace(/[. ]+$/, '')
   if (WINDOWS_DEVICE.test(name)) name = `${name}_`
-  return `${name || '工作总结'}${ext}`
+  return `${name || fallback}${ext}`
 }
 
 /** Word and WPS keep an owner file "~$…" beside a document they have open. */

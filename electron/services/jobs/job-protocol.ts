@@ -4,6 +4,8 @@ import type { ErrorCode } from '../../../domain/contract.ts'
 import type { DraftContent, DraftFile } from '../../../domain/draft/draft.ts'
 import type { ImportReport } from '../../../domain/import/import-paragraphs.ts'
 import type { Finding } from '../../../domain/proofread/proofread.ts'
+import type { ReturnField } from '../../../domain/returns/plan.ts'
+import type { ReturnProblem } from '../../../domain/returns/rollup.ts'
 import type { Settings } from '../../../domain/settings.ts'
 
 /** The heavy or untrusted work a worker thread does, one job per thread. */
@@ -33,6 +35,22 @@ export type JobRequest =
       /** ISO date-time of the revisions; now when absent. */
       at?: string
     }
+  | {
+      kind: 'returns-make'
+      round: { draftId: string; period: string; office: string; fields: ReturnField[] }
+      units: string[]
+    }
+  | { kind: 'returns-read'; files: { name: string; bytes: Uint8Array }[] }
+
+/** A returned file as read, in plain arrays so it crosses threads and the contract alike. */
+export interface ReadReturn {
+  file: string
+  unit: string
+  draftId: string
+  period: string
+  values: [key: string, value: { text: string | null; cell: string }][]
+  problems: ReturnProblem[]
+}
 
 export interface JobOutputs {
   import: { content: DraftContent; report: ImportReport }
@@ -41,6 +59,8 @@ export interface JobOutputs {
   'check-many': Finding[][]
   compare: Comparison
   'compare-export': { bytes: Uint8Array; counts: CompareCounts }
+  'returns-make': { fileName: string; bytes: Uint8Array }[]
+  'returns-read': ReadReturn[]
 }
 
 /** What a worker posts back. */

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 
 import { ServiceError } from '../service-error.ts'
-import type { JobMessage, JobRequest } from './job-protocol.ts'
+import type { JobMessage, JobRequest, ReadReturn } from './job-protocol.ts'
 
 const post = (message: JobMessage, transfer: ArrayBuffer[] = []) =>
   parentPort!.postMessage(message, transfer)
@@ -61,6 +61,26 @@ async function run(request: JobRequest): Promise<void> {
       return post({ type: 'done', value: { bytes, counts: comparison.counts } }, [
         bytes.buffer as ArrayBuffer,
       ])
+    }
+    case 'returns-make': {
+      const { returnFileName, writeReturnSheet } = await import('../returns/return-sheet.ts')
+      const out: { fileName: string; bytes: Uint8Array }[] = []
+      for (const [i, unit] of request.units.entries()) {
+        const data = await writeReturnSheet(request.round, unit)
+        out.push({ fileName: returnFileName(unit), bytes: new Uint8Array(data) })
+        post({ type: 'progress', fraction: (i + 1) / request.units.length })
+      }
+      return post({ type: 'done', value: out })
+    }
+    case 'returns-read': {
+      const { readReturnSheet } = await import('../returns/return-sheet.ts')
+      const out: ReadReturn[] = []
+      for (const [i, f] of request.files.entries()) {
+        const read = await readReturnSheet(f.name, f.bytes)
+        out.push({ ...read, values: [...read.values] })
+        post({ type: 'progress', fraction: (i + 1) / request.files.length })
+      }
+      return post({ type: 'done', value: out })
     }
   }
 }

@@ -124,6 +124,12 @@ function baseInputs(draftId: string): Record<MethodName, Record<string, unknown>
       olderName: '第1版',
       newerName: '当前稿',
     },
+    makeReturnSheets: { id: draftId, indicatorIds: ['i-1'], units: ['甲镇'] },
+    rollUpReturns: {
+      id: draftId,
+      units: ['甲镇'],
+      files: [{ fileName: '甲镇-报送表.xlsx', data: Buffer.from('x').toString('base64') }],
+    },
   }
 }
 

@@ -25,6 +25,7 @@ import {
 import { AddIndicatorDialog } from './AddIndicatorDialog.tsx'
 import type { IndicatorStore } from './indicator-store.ts'
 import { IndicatorCard } from './IndicatorCard.tsx'
+import { MakeReturnsDialog, RollupDialog } from './ReturnsDialog.tsx'
 import { ensureSearchKeys, searchKeyOf } from './search-keys.ts'
 
 /** Every reference to an indicator: its position and the section path it stands in. */
@@ -49,11 +50,27 @@ function blockTexts(doc: PmNode): string[] {
 }
 
 /** 指标: the report's figures, each held once and shown in the text wherever it is used. */
-export function IndicatorPanel({ editor, store }: { editor: Editor; store: IndicatorStore }) {
+export function IndicatorPanel({
+  editor,
+  store,
+  returns,
+}: {
+  editor: Editor
+  store: IndicatorStore
+  /** 下发报送表 / 汇总 need the draft saved and, before applying totals, a revision kept. */
+  returns?: {
+    draftId: string
+    flush: () => Promise<unknown>
+    beforeBulkChange: () => Promise<unknown>
+  }
+}) {
   const indicators = useSyncExternalStore(store.subscribe, store.list)
   const [query, setQuery] = useState('')
   const form = useSyncExternalStore(store.subscribe, store.insertForm)
   const [adding, setAdding] = useState(false)
+  const [returnsOpen, setReturnsOpen] = useState<'make' | 'sum' | null>(null)
+  // Value fields keep what is typed in them; after totals are applied they start afresh.
+  const [applied, setApplied] = useState(0)
   const [removing, setRemoving] = useState<{ indicator: DraftIndicator; places: string[] } | null>(
     null,
   )
@@ -126,6 +143,16 @@ export function IndicatorPanel({ editor, store }: { editor: Editor; store: Indic
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
+      {returns && indicators.length > 0 && (
+        <div className="indicator-tools">
+          <button type="button" onClick={() => setReturnsOpen('make')}>
+            下发报送表
+          </button>
+          <button type="button" onClick={() => setReturnsOpen('sum')}>
+            汇总
+          </button>
+        </div>
+      )}
       <fieldset className="radio-group compact">
         <legend>插入方式</legend>
         {referenceFormSchema.options.map((f) => (
@@ -196,7 +223,7 @@ export function IndicatorPanel({ editor, store }: { editor: Editor; store: Indic
             .filter((i) => i.group === group)
             .map((i) => (
               <IndicatorCard
-                key={i.id}
+                key={`${i.id}:${applied}`}
                 indicator={i}
                 references={store.referenceCount(i.id)}
                 onChange={(patch) => store.update(i.id, patch)}
@@ -220,6 +247,27 @@ export function IndicatorPanel({ editor, store }: { editor: Editor; store: Indic
             for (const i of added) store.add(i)
             setAdding(false)
           }}
+        />
+      )}
+      {returns && returnsOpen === 'make' && (
+        <MakeReturnsDialog
+          draftId={returns.draftId}
+          indicators={indicators}
+          flush={returns.flush}
+          onClose={() => setReturnsOpen(null)}
+        />
+      )}
+      {returns && returnsOpen === 'sum' && (
+        <RollupDialog
+          draftId={returns.draftId}
+          indicators={indicators}
+          flush={returns.flush}
+          beforeBulkChange={returns.beforeBulkChange}
+          onApply={(patches) => {
+            for (const p of patches) store.update(p.id, { current: p.current, source: p.source })
+            setApplied((n) => n + 1)
+          }}
+          onClose={() => setReturnsOpen(null)}
         />
       )}
       {removing && (

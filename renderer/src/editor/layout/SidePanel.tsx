@@ -83,7 +83,15 @@ export function SidePanel({
         <MetaForm meta={meta} onChange={(next) => session.setMeta(next)} focus={focusField} />
       )}
       {panel === 'indicators' && editor && (
-        <IndicatorPanel editor={editor} store={session.indicators} />
+        <IndicatorPanel
+          editor={editor}
+          store={session.indicators}
+          returns={{
+            draftId: session.id,
+            flush: () => session.flush(),
+            beforeBulkChange,
+          }}
+        />
       )}
       {panel === 'snippets' && editor && (
         <SnippetPanel editor={editor} library={snippets} meta={meta} preferred={preferred} />

@@ -1,0 +1,131 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+import ExcelJS from 'exceljs'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+
+import { catalogueEntry } from '../../domain/indicators/catalogue.ts'
+import { indicatorFromCatalogue } from '../../domain/indicators/model.ts'
+import { callApi, revisionReasons } from './page-api.ts'
+import { SCREENSHOT_DIR, useBrowser } from './support.ts'
+import { TYPING_MODES, typeIn } from './typing.ts'
+
+const session = useBrowser({ pagePerTest: true })
+
+/** A draft holding 小学在校生数 and 初中年辍学率, opened in the editor. */
+async function draftWithFigures(p: Page): Promise<string> {
+  const { id } = await callApi<{ id: string }>(p, 'createDraft', {
+    kind: 'blank',
+    topic: '',
+    unit: '某某县教育局',
+    year: 2026,
+  })
+  const { draft } = await callApi<{ draft: { meta: unknown; body: unknown } }>(p, 'openDraft', {
+    id,
+  })
+  const indicators = ['primary-students', 'junior-dropout'].map((k) =>
+    indicatorFromCatalogue(catalogueEntry(k)!, `i-${k}`),
+  )
+  await callApi(p, 'saveDraft', {
+    id,
+    baseRevision: 0,
+    content: { meta: draft.meta, body: draft.body, indicators },
+  })
+  await p.evaluate((draftId) => (window.location.hash = `#/draft/${draftId}`), id)
+  await p.locator('.page-body').waitFor()
+  return id
+}
+
+/** Fills a written sheet as a township would: values typed into the input cells. */
+async function fill(path: string, values: (number | string)[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load((await readFile(path)) as never)
+  const ws = wb.worksheets[0]!
+  values.forEach((v, i) => {
+    ws.getCell(6 + i, 5).value = v
+  })
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+describe.each(TYPING_MODES)('报送表 and 汇总, typing by %s', (mode) => {
+  it('sends sheets to units, rolls the returns up, and applies the totals', async () => {
+    const p = session.page
+    await p.setViewportSize({ width: 1280, height: 720 })
+    const id = await draftWithFigures(p)
+    await p.getByRole('tab', { name: '指标' }).click()
+    await p.getByRole('button', { name: '下发报送表' }).click()
+    // The host is shared by both typing modes: a list kept by the first run is cleared.
+    await p.getByLabel('填报单位').click()
+    await p.keyboard.press('Control+a')
+    await p.keyboard.press('Delete')
+    await typeIn(p, mode, '城关镇')
+    await p.keyboard.press('Enter')
+    await typeIn(p, mode, '河西乡')
+    await p.keyboard.press('Enter')
+    await typeIn(p, mode, '第一中学')
+    await p.getByRole('button', { name: '生成报送表…' }).click()
+    await expect
+      .poll(() => p.getByTestId('returns-message').textContent(), { timeout: 60_000 })
+      .toContain('已生成 3 个报送表：城关镇-报送表.xlsx、河西乡-报送表.xlsx、第一中学-报送表.xlsx')
+    await p.getByRole('dialog').getByRole('button', { name: '关闭' }).click()
+
+    const dir = join(session.host.dataDir, 'exports')
+    const files = [
+      {
+        name: '城关镇-报送表.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: await fill(join(dir, '城关镇-报送表.xlsx'), [1200, 3, 600]),
+      },
+      {
+        name: '河西乡-报送表.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: await fill(join(dir, '河西乡-报送表.xlsx'), ['八百', 1, 400]),
+      },
+      {
+        name: '第一中学-报送表.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: await fill(join(dir, '第一中学-报送表.xlsx'), [845, 1, 400]),
+      },
+    ]
+    await p.getByRole('button', { name: '汇总' }).click()
+    // The unit list typed above was kept and comes back.
+    await expect(p.getByLabel('应报单位').inputValue()).resolves.toBe('城关镇\n河西乡\n第一中学')
+    await p.getByLabel('交回的报送表').setInputFiles(files)
+    await p.getByRole('button', { name: '读取并汇总' }).click()
+    const table = p.getByRole('table', { name: '汇总表' })
+    await table.waitFor()
+    await expect(table.locator('tbody tr').allInnerTexts()).resolves.toEqual([
+      '城关镇\t已报\t1200人\t0.50%',
+      '河西乡\t有误\t—\t0.25%',
+      '第一中学\t已报\t845人\t0.25%',
+    ])
+    // (3+1)/(600+400) = 0.40 %, not the average of 0.50 and 0.25.
+    await expect(table.locator('tfoot tr').innerText()).resolves.toBe(
+      '全县合计\t2/3\t2045人\t0.40%',
+    )
+    await expect(p.locator('.rollup-problems').innerText()).resolves.toContain(
+      '河西乡-报送表.xlsx 第 E6 格：“小学在校生数”“八百”不是一个数',
+    )
+    await p.screenshot({ path: join(SCREENSHOT_DIR, `rollup-${mode}.png`) })
+
+    await p.getByRole('button', { name: /应用合计/ }).click()
+    await expect
+      .poll(() => p.getByTestId('returns-message').textContent(), { timeout: 60_000 })
+      .toContain('已把 2 项合计写入')
+    await p.getByRole('dialog').getByRole('button', { name: '关闭' }).click()
+    const card = p.getByTestId('indicator-card').filter({ hasText: '初中年辍学率' })
+    await expect(card.getByLabel('今年').inputValue()).resolves.toBe('0.40')
+    await expect(revisionReasons(p, id)).resolves.toContain('before-bulk-change')
+    await p
+      .getByTestId('save-state')
+      .filter({ hasText: /已保存/ })
+      .waitFor()
+    const { draft } = await callApi<{
+      draft: { indicators: { current: string; source: string }[] }
+    }>(p, 'openDraft', { id })
+    expect(draft.indicators[0]!.current).toBe('2045')
+    expect(draft.indicators[0]!.source).toMatch(/汇总各单位报送表（2个单位，不全）$/)
+    expect(session.pageErrors).toEqual([])
+  }, 180_000)
+})
