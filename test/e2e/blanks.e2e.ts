@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { openNewDraft } from './page-api.ts'
 import { useBrowser } from './support.ts'
-import { TYPING_MODES, typeIn } from './typing.ts'
+import { TYPING_MODES, settleCaret, typeIn } from './typing.ts'
 
 const session = useBrowser({ pagePerTest: true })
 
@@ -36,6 +36,7 @@ describe.each(TYPING_MODES)('a selected blank, filled by %s', (mode) => {
       .locator('.page-body p')
       .nth(1)
       .click({ position: { x: 4, y: 8 } })
+    await settleCaret(page)
     await page.keyboard.press('Home')
     await page.keyboard.press('Tab')
     await page.locator('.snippet-slot.ProseMirror-selectednode').waitFor()
@@ -68,9 +69,7 @@ describe('blanks and set phrases', () => {
     await openNewDraft(page, { kind: 'blank', body: BODY })
     await page.locator('.page-body p').nth(1).click()
     await page.keyboard.press('End')
-    // The editor reads a caret moved by End from the page a moment later (ProseMirror's DOM
-    // observer); a loaded machine must not let Shift+Tab overtake it.
-    await page.evaluate(() => new Promise((done) => setTimeout(done, 100)))
+    await settleCaret(page)
     await page.keyboard.press('Shift+Tab')
     await expect(
       page.locator('.snippet-slot.ProseMirror-selectednode').textContent(),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { callApi, openNewDraft } from './page-api.ts'
 import { useBrowser } from './support.ts'
+import { settleCaret } from './typing.ts'
 
 const text = (t: string) => ({ type: 'text', text: t })
 const h = (level: number, t: string) => ({ type: 'heading', attrs: { level }, content: [text(t)] })
@@ -43,6 +44,7 @@ describe('升级 then 降级 in the browser', () => {
       const id = await openNewDraft(page, { kind: 'blank', body: BODY })
       const before = await savedBody(page, id)
       await page.locator('.page-body h2', { hasText: '乙' }).click()
+      await settleCaret(page)
       const outline = page.getByRole('toolbar', { name: '大纲操作' })
 
       if (way === 'the outline buttons') await outline.getByRole('button', { name: '升级' }).click()
@@ -59,6 +61,8 @@ describe('升级 then 降级 in the browser', () => {
       await page.keyboard.press('Control+s')
       await expect.poll(() => savedBody(page, id), { timeout: 10_000 }).not.toEqual(before)
 
+      // The outline follows the text when typing pauses: let it catch up before its button.
+      await settleCaret(page)
       if (way === 'the outline buttons') await outline.getByRole('button', { name: '降级' }).click()
       else await page.keyboard.press('Tab')
       await expect

@@ -90,7 +90,7 @@ describe.each(TYPING_MODES)('报送表 and 汇总, typing by %s', (mode) => {
     ]
     await p.getByRole('button', { name: '汇总' }).click()
     // The unit list typed above was kept and comes back.
-    await expect(p.getByLabel('应报单位').inputValue()).resolves.toBe('城关镇\n河西乡\n第一中学')
+    await expect.poll(() => p.getByLabel('应报单位').inputValue()).toBe('城关镇\n河西乡\n第一中学')
     await p.getByLabel('交回的报送表').setInputFiles(files)
     await p.getByRole('button', { name: '读取并汇总' }).click()
     const table = p.getByRole('table', { name: '汇总表' })

@@ -69,3 +69,11 @@ export async function typeInto(field: Locator, mode: TypingMode, text: string): 
   await field.press('Backspace')
   await typeIn(field.page(), mode, text)
 }
+
+/**
+ * After a click that places the caret: the editor reads the caret from the page a moment later
+ * (ProseMirror's DOM observer), and on a loaded machine a key pressed at once could overtake it.
+ */
+export async function settleCaret(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 100)))
+}
