@@ -44,6 +44,25 @@ export function createHandlers({
 }: ServiceDeps): Handlers {
   // Only files this session wrote may be opened on the renderer's word.
   const exported = new Set<string>()
+  /** Asks where, makes the file only then, writes it whole or not at all, remembers the folder. */
+  async function saveExport(
+    defaultName: string,
+    lastDir: string,
+    kind: 'docx' | 'pdf',
+    make: () => Promise<Buffer>,
+  ) {
+    const target = await exportShell.choosePath(defaultName, lastDir, kind)
+    if (!target) return { status: 'cancelled' as const }
+    await writeExport(target, await make())
+    exported.add(target)
+    // The file is written: a settings file that cannot be written only loses the folder hint.
+    try {
+      settings.update({ lastExportDir: dirname(target) })
+    } catch (error) {
+      log(error)
+    }
+    return { status: 'saved' as const, path: target, name: basename(target) }
+  }
   return {
     getAppInfo: () => appInfo,
     getSettings: () => settings.get(),
@@ -104,42 +123,24 @@ export function createHandlers({
     async exportDraft({ id, jobId }) {
       const { draft } = await drafts.open(id)
       const current = settings.get()
-      const target = await exportShell.choosePath(
+      return saveExport(
         defaultExportName(draft.meta.title),
         current.lastExportDir,
+        'docx',
+        async () => toBuffer(await jobs.run({ kind: 'export', draft, settings: current }, jobId)),
       )
-      if (!target) return { status: 'cancelled' as const }
-      const data = await jobs.run({ kind: 'export', draft, settings: current }, jobId)
-      await writeExport(target, Buffer.from(data.buffer, data.byteOffset, data.byteLength))
-      exported.add(target)
-      // The file is written: a settings file that cannot be written only loses the folder hint.
-      try {
-        settings.update({ lastExportDir: dirname(target) })
-      } catch (error) {
-        log(error)
-      }
-      return { status: 'saved' as const, path: target, name: basename(target) }
     },
     async exportPdf({ id }) {
       const print = exportShell.printPdf
       if (!print)
         throw new ServiceError('FORBIDDEN', '浏览器预览中请用打印对话框里的“另存为 PDF”。')
       const { draft } = await drafts.open(id)
-      const current = settings.get()
-      const target = await exportShell.choosePath(
+      return saveExport(
         defaultExportName(draft.meta.title, '', '.pdf'),
-        current.lastExportDir,
+        settings.get().lastExportDir,
         'pdf',
+        print,
       )
-      if (!target) return { status: 'cancelled' as const }
-      await writeExport(target, await print())
-      exported.add(target)
-      try {
-        settings.update({ lastExportDir: dirname(target) })
-      } catch (error) {
-        log(error)
-      }
-      return { status: 'saved' as const, path: target, name: basename(target) }
     },
     async openExportedFile({ path, reveal }) {
       if (!exported.has(path)) throw new ServiceError('FORBIDDEN', '只能打开本次导出的文件。')
@@ -163,22 +164,34 @@ export function createHandlers({
     async exportComparison({ older, newer, style, olderName, newerName, jobId }) {
       const current = settings.get()
       const suffix = style === 'tracked' ? '（修订稿）' : '（花脸稿）'
-      const target = await exportShell.choosePath(
+      return saveExport(
         defaultExportName(newer.meta.title, suffix),
         current.lastExportDir,
+        'docx',
+        async () => {
+          const { bytes } = await jobs.run(
+            {
+              kind: 'compare-export',
+              older,
+              newer,
+              settings: current,
+              style,
+              olderName,
+              newerName,
+            },
+            jobId,
+          )
+          return toBuffer(bytes)
+        },
       )
-      if (!target) return { status: 'cancelled' as const }
-      const { bytes } = await jobs.run(
-        { kind: 'compare-export', older, newer, settings: current, style, olderName, newerName },
-        jobId,
-      )
-      await writeExport(target, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-      exported.add(target)
-      return { status: 'saved' as const, path: target, name: basename(target) }
     },
     ...returnHandlers({ drafts, settings, exportShell, jobs, log }),
     restoreRevision: async ({ id, revisionId }) => ({
       draft: await drafts.restoreRevision(id, revisionId),
     }),
   }
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
