@@ -1,6 +1,6 @@
-import type { DraftMeta } from '../draft/draft.ts'
+import type { DraftFile, DraftMeta } from '../draft/draft.ts'
 import type { Settings } from '../settings.ts'
-import type { ExportModel } from './export-model.ts'
+import { buildExportModel, type ExportModel } from './export-model.ts'
 import {
   APPENDIX_COLUMNS,
   APPENDIX_HEADER,
@@ -278,4 +278,30 @@ export function pageSpec(model: ExportModel, layout: PrintLayout): PageSpec {
     },
     flows,
   }
+}
+
+/** The pages of a draft as the settings lay them out today: the page view, the page count, the CLI. */
+export function draftPageSpec(
+  draft: Pick<DraftFile, 'meta' | 'body' | 'indicators'>,
+  settings: Parameters<typeof printLayout>[0] & Pick<Settings, 'level3Numbering' | 'indicatorAppendix'>,
+  today: string,
+): PageSpec {
+  const model = buildExportModel(draft, {
+    level3: settings.level3Numbering,
+    indicatorAppendix: settings.indicatorAppendix,
+    today,
+  })
+  return pageSpec(model, printLayout(settings, draft.meta))
+}
+
+/**
+ * What each flow's measure depends on, as a key: equal keys measure alike, so a page count
+ * after an edit measures only the flows whose key is new.
+ */
+export function pageFlowKeys(spec: PageSpec): string[] {
+  const width = `${spec.page.textWidthPt}/${spec.page.linePt}/`
+  // Not the block index: a paragraph added above shifts every index and changes no line.
+  return spec.flows.map(
+    (flow) => width + JSON.stringify(flow.kind === 'paragraph' ? { ...flow, node: null } : flow),
+  )
 }

@@ -4,9 +4,8 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 
 import type { DraftFile } from '../../domain/draft/draft.ts'
 import { newDraftFile } from '../../domain/draft/new-draft.ts'
-import { buildExportModel } from '../../domain/export/export-model.ts'
 import { fontSetSchema } from '../../domain/export/gbt9704.ts'
-import { pageSpec, printLayout } from '../../domain/export/page-spec.ts'
+import { draftPageSpec } from '../../domain/export/page-spec.ts'
 import type { ImportReport } from '../../domain/import/import-paragraphs.ts'
 import { defaultSettings } from '../../domain/settings.ts'
 import { isoDay } from '../../domain/text/dates.ts'
@@ -120,12 +119,7 @@ export async function exportCommand(
     throw new CliError('输出文件不能与输入文件相同，请用 -o 指定另一个文件名。')
   if (browser) {
     const settings = { ...defaultSettings, exportFontSet: fontSet.data }
-    const model = buildExportModel(draft, {
-      level3: settings.level3Numbering,
-      indicatorAppendix: settings.indicatorAppendix,
-      today: isoDay(new Date()),
-    })
-    const { pdf } = await renderPdf(pageSpec(model, printLayout(settings, draft.meta)), browser)
+    const { pdf } = await renderPdf(draftPageSpec(draft, settings, isoDay(new Date())), browser)
     try {
       await writeFileAtomic(target, pdf)
     } catch (error) {

@@ -10,14 +10,22 @@ import { generateDraft } from '../../bench/report-fixture.ts'
 import { paragraph } from '../../domain/draft/doc.ts'
 import { buildExportModel } from '../../domain/export/export-model.ts'
 import { PAGE } from '../../domain/export/gbt9704.ts'
-import { pageSpec, printLayout } from '../../domain/export/page-spec.ts'
+import {
+  draftPageSpec,
+  pageFlowKeys,
+  pageSpec,
+  printLayout,
+} from '../../domain/export/page-spec.ts'
 import { defaultSettings } from '../../domain/settings.ts'
 import { exportCommand } from '../../electron/cli/export-command.ts'
 import { findBrowser, renderPdf } from '../../electron/cli/pdf-command.ts'
 import { draftToDocx } from '../../electron/services/export/export-service.ts'
+import { layoutPages } from '../../renderer/src/pages/layout-pages.ts'
+import { PAGES_PRINT_CSS } from '../../renderer/src/pages/print-css.ts'
 import { pageLines, renderWithLibreOffice } from '../electron/services/export/docx-inspect.ts'
 import { openNewDraft } from './page-api.ts'
 import { SCREENSHOT_DIR, useBrowser } from './support.ts'
+import { settleCaret, TYPING_MODES, typeIn } from './typing.ts'
 
 const run = promisify(execFile)
 const BROWSER = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -173,6 +181,82 @@ describe('the appendix table over two pages', () => {
   })
 })
 
+describe('the page count kept while writing', () => {
+  const session = useBrowser({ pagePerTest: false })
+
+  it('counts as many pages as the pages laid out, for varied reports, and after an edit measures again only what changed', async () => {
+    const page = session.page
+    await page.setContent(
+      `<!doctype html><html><head><style>${PAGES_PRINT_CSS}</style></head><body><div class="page-view"><div id="pages"></div></div><div id="count"></div></body></html>`,
+    )
+    await page.evaluate(
+      `window.layoutPages = ${layoutPages.toString()}; window.measured = new Map()`,
+    )
+    const cases = [
+      { chars: 3000, sections: 6, appendix: true, fonts: 'gb2312' },
+      { chars: 30000, sections: 60, appendix: true, fonts: 'windows' },
+      { chars: 30000, sections: 12, appendix: false, fonts: 'gb2312' },
+      { chars: 12000, sections: 30, appendix: true, fonts: 'windows' },
+    ] as const
+    for (const c of cases) {
+      const content = generateDraft(c.chars, c.sections)
+      const settings = { ...defaultSettings, exportFontSet: c.fonts, indicatorAppendix: c.appendix }
+      const spec = draftPageSpec(content, settings, '2026-11-23')
+      const edited = structuredClone(spec)
+      const middle = edited.flows.findIndex(
+        (f, i) => i > edited.flows.length / 2 && f.kind === 'paragraph',
+      )
+      const flow = edited.flows[middle]!
+      if (flow.kind === 'paragraph')
+        flow.runs.push({ ...flow.runs[0]!, text: '再补充一段情况说明。'.repeat(8) })
+      const result = await page.evaluate(
+        ([spec, keys, edited, editedKeys]) => {
+          const w = window as unknown as {
+            layoutPages: typeof layoutPages
+            measured: Map<string, number[]>
+          }
+          const pages = document.getElementById('pages')!
+          const box = document.getElementById('count')!
+          const slices = { n: 0 }
+          // Measuring stops after every batch, as in a short idle period.
+          const stepwise = (s: typeof spec, k: string[]) => {
+            for (;;) {
+              slices.n += 1
+              const n = w.layoutPages(box, s, {
+                measured: w.measured,
+                keys: k,
+                outOfTime: () => true,
+              })
+              if (n >= 0) return n
+            }
+          }
+          const first = stepwise(spec, keys)
+          const before = w.measured.size
+          let added = 0
+          const seen = new Set(w.measured.keys())
+          const second = stepwise(edited, editedKeys)
+          for (const key of w.measured.keys()) if (!seen.has(key)) added += 1
+          return {
+            full: w.layoutPages(pages, spec),
+            first,
+            fullEdited: w.layoutPages(pages, edited),
+            second,
+            before,
+            added,
+            slices: slices.n,
+          }
+        },
+        [spec, pageFlowKeys(spec), edited, pageFlowKeys(edited)] as const,
+      )
+      expect(result.first, JSON.stringify(c)).toBe(result.full)
+      expect(result.second, JSON.stringify(c)).toBe(result.fullEdited)
+      expect(result.slices).toBeGreaterThan(1)
+      // One paragraph changed: one new measure (the appendix table is unchanged).
+      expect(result.added).toBe(1)
+    }
+  }, 120_000)
+})
+
 describe('caogao export --pdf without a browser', () => {
   it('says so in Chinese', () => {
     expect(() => findBrowser({ CAOGAO_BROWSER: '/nowhere/chromium' }, () => false)).toThrow(
@@ -258,11 +342,54 @@ describe('分页预览 in the editor', () => {
         return el?.textContent ?? ''
       }),
     ).resolves.toContain('今年，全县教育工作稳步推进。')
-    // The count stays while the text is as counted, and goes with the next edit.
+    // The count stays while the text is as counted, and is kept up after the next edit.
     await expect(page.getByTestId('page-count').textContent()).resolves.toBe(`共 ${count} 页`)
     await page.keyboard.insertText('又')
-    await page.getByTestId('page-count').waitFor({ state: 'detached' })
+    await expect(page.getByTestId('page-count').textContent()).resolves.toBe(`共 ${count} 页`)
   })
+
+  for (const mode of TYPING_MODES) {
+    it(`keeps the page count up while writing, without 分页预览 (${mode})`, async () => {
+      const page = session.page
+      await openNewDraft(page, { kind: 'annual' })
+      const status = page.getByTestId('page-count')
+      await status.waitFor()
+      const before = Number(/\d+/.exec((await status.textContent()) ?? '')![0])
+      await page.locator('.page-body p').first().click()
+      await settleCaret(page)
+      // Forty lines of new text, paragraph by paragraph: about two pages.
+      for (let i = 0; i < 20; i++) {
+        await typeIn(page, mode, '全县义务教育学校办学条件持续改善，教师队伍结构不断优化。')
+        await page.keyboard.press('Enter')
+      }
+      await page.waitForFunction(
+        (b) =>
+          Number(
+            /\d+/.exec(
+              document.querySelector('[data-testid="page-count"]')?.textContent ?? '',
+            )?.[0],
+          ) > b,
+        before,
+        { timeout: 20_000 },
+      )
+      const live = await status.textContent()
+      // The pages laid out in full agree with the count kept while writing.
+      await page.getByRole('button', { name: '分页预览' }).click()
+      const view = page.getByTestId('page-view')
+      await view.waitFor()
+      expect(`共 ${await view.locator('.cg-page').count()} 页`).toBe(live)
+      await page.getByRole('button', { name: '返回编辑' }).click()
+      await view.waitFor({ state: 'detached' })
+      // Counted in a worker of the app's own, which the content security policy lets run.
+      const workers = await page.evaluate(
+        () =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => e.name.includes('page-count.worker')).length,
+      )
+      expect(workers).toBeGreaterThan(0)
+    }, 90_000)
+  }
 
   it('导出 PDF passes the pre-export checks, then in the browser opens the print dialog on the pages', async () => {
     const page = session.page

@@ -1,10 +1,10 @@
 import { EditorContent } from '@tiptap/react'
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { flushSync } from 'react-dom'
 
 import type { DraftFile } from '../../../domain/draft/draft.ts'
-import { buildExportModel, pendingBeforeExport } from '../../../domain/export/export-model.ts'
-import { pageSpec, printLayout, type PageSpec } from '../../../domain/export/page-spec.ts'
+import { pendingBeforeExport } from '../../../domain/export/export-model.ts'
+import { draftPageSpec, type PageSpec } from '../../../domain/export/page-spec.ts'
 import { checkDraft, summarizeFindings } from '../../../domain/proofread/proofread.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { categoriesForSection } from '../../../domain/snippets/snippets.ts'
@@ -14,6 +14,7 @@ import { CompareDialog, type CompareStart } from '../compare/CompareDialog.tsx'
 import { pendingImportReports } from '../import/ImportDialog.tsx'
 import { ImportReportDialog } from '../import/ImportReportDialog.tsx'
 import { PageView } from '../pages/PageView.tsx'
+import { useLivePageCount } from '../pages/useLivePageCount.ts'
 import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
 import { navigate } from '../ui/useRoute.ts'
 import { useTransientMessage } from '../ui/useTransientMessage.ts'
@@ -127,20 +128,19 @@ export function DraftEditor({
   })
 
   const [pagesView, setPagesView] = useState<PageSpec | null>(null)
-  // Shown while the text is as counted: an edit since the last 分页预览 hides it.
+  // The count of the last 分页预览, while the text is as it was laid out; else the live count.
   const [pageCount, setPageCount] = useState<{ pages: number; doc: unknown } | null>(null)
+  const indicatorList = useSyncExternalStore(session.indicators.subscribe, session.indicators.list)
+  const sessionContent = useCallback(() => session.content(), [session])
+  const printed = useMemo(() => [meta, indicatorList], [meta, indicatorList])
+  const livePages = useLivePageCount(editor, sessionContent, settings, printed)
   // What to do once the pages are laid out: save them as a PDF, or print them.
   const afterLayout = useRef<'pdf' | 'print' | null>(null)
   /** The pages of the text as it is now, laid out from the export model with the settings. */
   const openPages = (then: 'pdf' | 'print' | null) => {
     const content = session.content()
-    const model = buildExportModel(content, {
-      level3: settings.level3Numbering,
-      indicatorAppendix: settings.indicatorAppendix,
-      today: isoDay(new Date()),
-    })
     afterLayout.current = then
-    setPagesView(pageSpec(model, printLayout(settings, content.meta)))
+    setPagesView(draftPageSpec(content, settings, isoDay(new Date())))
   }
   const pagesLaidOut = (count: number) => {
     setPageCount({ pages: count, doc: editor?.state.doc })
@@ -318,7 +318,7 @@ export function DraftEditor({
         save={save}
         onRetry={() => void session.retry()}
         wordCount={derived.wordCount}
-        pages={pageCount && pageCount.doc === editor?.state.doc ? pageCount.pages : null}
+        pages={pageCount && pageCount.doc === editor?.state.doc ? pageCount.pages : livePages}
         path={derived.path}
         message={message}
       />

@@ -14,13 +14,13 @@ import type {
  * no widow or orphan control (as the .docx: every full page has its 22 lines); a heading on a
  * line of its own moves on with the first line of the next paragraph; the title never splits.
  */
-export function layoutPages(root: HTMLElement, spec: PageSpec): number {
+export function layoutPages(root: HTMLElement, spec: PageSpec, count?: PageCounting): number {
   const doc = root.ownerDocument
   const g = spec.page
   const PX = 96 / 72
   const capacity = g.linesPerPage * g.linePt
   root.replaceChildren()
-  root.classList.add('cg-pages')
+  if (!count) root.classList.add('cg-pages')
 
   const pages: HTMLElement[] = []
   let area: HTMLElement = doc.createElement('div')
@@ -91,6 +91,142 @@ export function layoutPages(root: HTMLElement, spec: PageSpec): number {
     return lo
   }
 
+  function tableRow(t: PageTable, cells: PageRun[], header: boolean) {
+    const tr = doc.createElement('tr')
+    cells.forEach((c, i) => {
+      const td = doc.createElement(header ? 'th' : 'td')
+      td.style.cssText = `border:0.5pt solid #000;padding:0 ${t.cellMarginPt}pt;line-height:${t.linePt}pt;vertical-align:middle;text-align:${header || i > 0 ? 'center' : 'left'};`
+      if (header) td.style.fontWeight = 'normal'
+      td.append(runElement(c, t.linePt))
+      tr.append(td)
+    })
+    return tr
+  }
+
+  /** A table with its columns and header row. */
+  function tableElement(t: PageTable) {
+    const table = doc.createElement('table')
+    table.style.cssText = `border-collapse:collapse;table-layout:fixed;width:${t.columnsPt.reduce((a, b) => a + b, 0)}pt;`
+    const cols = doc.createElement('colgroup')
+    for (const w of t.columnsPt) {
+      const col = doc.createElement('col')
+      col.style.width = `${w}pt`
+      cols.append(col)
+    }
+    table.append(cols, tableRow(t, t.header, true))
+    return table
+  }
+
+  if (count) return countPages()
+
+  /**
+   * The page count alone, by the same rules as the pages below, from each paragraph's line
+   * count and each table row's height. Measured in batches and remembered by content, so after
+   * an edit only the changed paragraphs are measured again; -1 while measuring is unfinished.
+   */
+  function countPages(): number {
+    if (!count) return -1
+    const known = count.measured
+    const box = doc.createElement('div')
+    box.style.cssText = `position:absolute;left:-100000px;top:0;visibility:hidden;contain:layout style;width:${g.textWidthPt}pt;`
+    root.append(box)
+    const keys = count.keys
+    const height = (el: Element) => el.getBoundingClientRect().height / PX
+    let batch: { key: string; el: HTMLElement; header?: HTMLElement }[] = []
+    const measureBatch = () => {
+      // Appended together and read together: one layout for the whole batch.
+      for (const { key, el, header } of batch) {
+        if (!header) known.set(key, [lines(el)])
+        else {
+          // The header alone as a table, as the pages measure it, then each row.
+          const rows = (el as HTMLTableElement).rows
+          const heights: number[] = [height(header)]
+          for (let r = 1; r < rows.length; r++) heights.push(height(rows[r] as Element))
+          known.set(key, heights)
+        }
+      }
+      box.replaceChildren()
+      batch = []
+    }
+    for (let i = 0; i < spec.flows.length; i++) {
+      const flow = spec.flows[i]
+      const key = keys[i]
+      if (!flow || key === undefined || known.has(key)) continue
+      if (flow.kind === 'paragraph') {
+        const el = paragraphElement(flow, flow.runs, false)
+        box.append(el)
+        batch.push({ key, el })
+      } else {
+        const header = tableElement(flow)
+        const el = tableElement(flow)
+        for (const cells of flow.rows) el.append(tableRow(flow, cells, false))
+        box.append(header, el)
+        batch.push({ key, el, header })
+      }
+      if (batch.length >= 40) {
+        measureBatch()
+        if (count.outOfTime()) {
+          box.remove()
+          return -1
+        }
+      }
+    }
+    measureBatch()
+    box.remove()
+    // Forget what the text no longer holds.
+    const wanted = new Set(keys)
+    for (const key of known.keys()) if (!wanted.has(key)) known.delete(key)
+
+    let pageCount = 1
+    let at = 0
+    const next = () => {
+      pageCount += 1
+      at = 0
+    }
+    spec.flows.forEach((flow, i) => {
+      const m = known.get(keys[i] ?? '') ?? [1]
+      if (flow.kind === 'table') {
+        const head = m[0] ?? 0
+        if (at + head > capacity && at > 0) next()
+        at += head
+        let rowsHere = 0
+        for (let r = 1; r < m.length; r++) {
+          const h = m[r] ?? 0
+          if (at + h > capacity + 0.01 && rowsHere > 0) {
+            next()
+            at = head
+            rowsHere = 0
+          }
+          at += h
+          rowsHere += 1
+        }
+        return
+      }
+      const keep = flow.keepNext && spec.flows[i + 1] !== undefined
+      if (flow.pageBreakBefore && at > 0) next()
+      let n = m[0] ?? 1
+      for (;;) {
+        const room = Math.floor((capacity - at) / g.linePt + 1e-6)
+        if (n + (keep ? 1 : 0) <= room) {
+          at += n * g.linePt
+          return
+        }
+        if (flow.split && !keep && room > 0) {
+          // Broken at a line: the rest keeps its own lines on the next page.
+          n -= room
+          next()
+          continue
+        }
+        if (at === 0) {
+          at += n * g.linePt
+          return
+        }
+        next()
+      }
+    })
+    return pageCount
+  }
+
   const splitRuns = (runs: PageRun[], at: number): [PageRun[], PageRun[]] => {
     const head: PageRun[] = []
     const tail: PageRun[] = []
@@ -144,32 +280,12 @@ export function layoutPages(root: HTMLElement, spec: PageSpec): number {
   }
 
   const placeTable = (t: PageTable) => {
-    const cellStyle = (header: boolean) =>
-      `border:0.5pt solid #000;padding:0 ${t.cellMarginPt}pt;line-height:${t.linePt}pt;vertical-align:middle;text-align:${header ? 'center' : 'left'};`
     const newTable = () => {
-      const table = doc.createElement('table')
-      table.style.cssText = `border-collapse:collapse;table-layout:fixed;width:${t.columnsPt.reduce((a, b) => a + b, 0)}pt;`
-      const cols = doc.createElement('colgroup')
-      for (const w of t.columnsPt) {
-        const col = doc.createElement('col')
-        col.style.width = `${w}pt`
-        cols.append(col)
-      }
-      table.append(cols, row(t.header, true))
+      const table = tableElement(t)
       area.append(table)
       return table
     }
-    const row = (cells: PageRun[], header: boolean) => {
-      const tr = doc.createElement('tr')
-      cells.forEach((c, i) => {
-        const td = doc.createElement(header ? 'th' : 'td')
-        td.style.cssText = cellStyle(header || i > 0)
-        if (header) td.style.fontWeight = 'normal'
-        td.append(runElement(c, t.linePt))
-        tr.append(td)
-      })
-      return tr
-    }
+    const row = (cells: PageRun[], header: boolean) => tableRow(t, cells, header)
     const height = (el: HTMLElement) => el.getBoundingClientRect().height / PX
     let table = newTable()
     if (used + height(table) > capacity && used > 0) {
@@ -214,4 +330,14 @@ export function layoutPages(root: HTMLElement, spec: PageSpec): number {
   const last = pages[pages.length - 1]
   if (last) last.style.breakAfter = 'auto'
   return pages.length
+}
+
+/** Counting pages without drawing them, a little at a time (see layoutPages). */
+export interface PageCounting {
+  /** Line counts and row heights by content, kept between counts. */
+  measured: Map<string, number[]>
+  /** Each flow's key into `measured` (pageFlowKeys). */
+  keys: string[]
+  /** Checked between batches: true stops the count, to go on later. */
+  outOfTime: () => boolean
 }
