@@ -22,6 +22,7 @@ export const methodNames = [
   'restoreRevision',
   'makeReturnSheets',
   'rollUpReturns',
+  'saveRollupTable',
   'searchKeys',
   'exportDraft',
   'exportPdf',

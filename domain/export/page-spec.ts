@@ -283,7 +283,8 @@ export function pageSpec(model: ExportModel, layout: PrintLayout): PageSpec {
 /** The pages of a draft as the settings lay them out today: the page view, the page count, the CLI. */
 export function draftPageSpec(
   draft: Pick<DraftFile, 'meta' | 'body' | 'indicators'>,
-  settings: Parameters<typeof printLayout>[0] & Pick<Settings, 'level3Numbering' | 'indicatorAppendix'>,
+  settings: Parameters<typeof printLayout>[0] &
+    Pick<Settings, 'level3Numbering' | 'indicatorAppendix'>,
   today: string,
 ): PageSpec {
   const model = buildExportModel(draft, {

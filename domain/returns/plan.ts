@@ -1,3 +1,4 @@
+import type { DraftFile } from '../draft/draft.ts'
 import type { RatePart } from '../indicators/catalogue.ts'
 import { catalogueOf, type DraftIndicator } from '../indicators/model.ts'
 
@@ -115,4 +116,14 @@ export function checkFieldValue(
   // "007" reads as 7; keep the canonical text so equal values compare equal.
   const intPart = m[1]!.replace(/^0+(?=\d)/, '')
   return { ok: true, value: m[2] ? `${intPart}.${m[2]}` : intPart }
+}
+
+/** "2026年": the period a draft's returns are asked for and checked against. */
+export function returnPeriod(draft: Pick<DraftFile, 'meta'>): string {
+  return `${draft.meta.year}年`
+}
+
+/** What a round of 报送表 carries: the draft they tie back to, the period, the collecting office. */
+export function returnRound(draft: Pick<DraftFile, 'id' | 'meta'>, fields: ReturnField[]) {
+  return { draftId: draft.id, period: returnPeriod(draft), office: draft.meta.unit, fields }
 }

@@ -3,7 +3,8 @@ import { basename, extname, join, resolve } from 'node:path'
 
 import type { DraftFile } from '../../domain/draft/draft.ts'
 import { LIMIT_MESSAGES, MAX_IMPORT_BYTES, MAX_RETURN_FILES } from '../../domain/limits.ts'
-import { planReturn } from '../../domain/returns/plan.ts'
+import { planReturn, returnPeriod, returnRound } from '../../domain/returns/plan.ts'
+import { rollupFigures, rollupTable } from '../../domain/returns/rollup-table.ts'
 import { rollUp } from '../../domain/returns/rollup.ts'
 import { isoDay } from '../../domain/text/dates.ts'
 import { writeFileAtomic } from '../services/drafts/atomic-write.ts'
@@ -13,8 +14,6 @@ import { CliError, jobs, readDraft, writeFailure } from './export-command.ts'
 
 const unitList = (text: string) =>
   [...new Set(text.split(/[,，、]/).map((u) => u.trim()))].filter((u) => u !== '')
-
-const periodOf = (draft: DraftFile) => `${draft.meta.year}年`
 
 async function readDraftJson(input: string): Promise<DraftFile> {
   if (extname(input).toLowerCase() !== '.json')
@@ -37,12 +36,7 @@ export async function sheetCommand(
     await mkdir(dir, { recursive: true })
     const made = await jobs().run({
       kind: 'returns-make',
-      round: {
-        draftId: draft.id,
-        period: periodOf(draft),
-        office: draft.meta.unit,
-        fields: plan.fields,
-      },
+      round: returnRound(draft, plan.fields),
       units,
     })
     for (const m of made) {
@@ -64,9 +58,12 @@ export async function sheetCommand(
 export async function rollupCommand(
   input: string,
   files: string[],
-  options: { output?: string; units?: string },
+  options: { output?: string; units?: string; table?: string },
 ): Promise<{ text: string; ok: boolean }> {
   if (files.length > MAX_RETURN_FILES) throw new CliError(LIMIT_MESSAGES.returnFiles)
+  const tableFile = options.table === undefined ? null : resolve(options.table)
+  if (tableFile && extname(tableFile).toLowerCase() !== '.xlsx')
+    throw new CliError(`汇总表文件应以 .xlsx 结尾：${options.table}`)
   const draft = await readDraftJson(input)
   const read: { name: string; bytes: Uint8Array }[] = []
   for (const f of files) {
@@ -95,7 +92,7 @@ export async function rollupCommand(
     planReturn(indicators),
     indicators,
     returned.map((r) => ({ ...r, values: new Map(r.values) })),
-    { draftId: draft.id, period: periodOf(draft), units },
+    { draftId: draft.id, period: returnPeriod(draft), units },
   )
   const lines: string[] = []
   for (const p of result.problems)
@@ -129,5 +126,14 @@ export async function rollupCommand(
     throw writeFailure(target, error)
   }
   lines.push(`已写入：${target}`)
+  if (tableFile) {
+    const table = rollupTable(rollupFigures(result), indicators, returnPeriod(draft))
+    try {
+      await writeExport(tableFile, Buffer.from(await jobs().run({ kind: 'rollup-table', table })))
+    } catch (error) {
+      throw writeFailure(tableFile, error)
+    }
+    lines.push(`汇总表已保存为：${tableFile}`)
+  }
   return { text: lines.join('\n'), ok: result.problems.length === 0 }
 }

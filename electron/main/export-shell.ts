@@ -2,21 +2,24 @@ import { join } from 'node:path'
 
 import { app, BrowserWindow, dialog, shell } from 'electron'
 
-import type { ExportShell } from '../services/handlers.ts'
+import type { ExportKind, ExportShell } from '../services/handlers.ts'
 import { ServiceError } from '../services/service-error.ts'
+
+const SAVE_AS: Record<ExportKind, { title: string; name: string }> = {
+  docx: { title: '导出 Word 文件', name: 'Word 文档' },
+  pdf: { title: '导出 PDF 文件', name: 'PDF 文件' },
+  xlsx: { title: '保存表格', name: 'Excel 表格' },
+}
 
 /** The save dialog (last folder remembered) and opening the result with the system's Word or WPS. */
 export function createExportShell(window: () => BrowserWindow | null): ExportShell {
   return {
     async choosePath(defaultName, lastDir, kind = 'docx') {
       const options = {
-        title: kind === 'pdf' ? '导出 PDF 文件' : '导出 Word 文件',
+        title: SAVE_AS[kind].title,
         defaultPath: join(lastDir || app.getPath('documents'), defaultName),
         buttonLabel: '保存',
-        filters:
-          kind === 'pdf'
-            ? [{ name: 'PDF 文件', extensions: ['pdf'] }]
-            : [{ name: 'Word 文档', extensions: ['docx'] }],
+        filters: [{ name: SAVE_AS[kind].name, extensions: [kind] }],
         properties: ['showOverwriteConfirmation' as const],
       }
       const parent = window()

@@ -4,7 +4,7 @@ import { summarize } from '../../domain/draft/draft.ts'
 import { draftFromTemplate } from '../../domain/draft/new-draft.ts'
 import type { Handlers } from './dispatcher.ts'
 import type { DraftStore } from './drafts/draft-store.ts'
-import { defaultExportName, writeExport } from './export/export-service.ts'
+import { defaultExportName, safeFileName, writeExport } from './export/export-service.ts'
 import { JobRunner } from './jobs/job-runner.ts'
 import { searchKeys } from './pinyin.ts'
 import { returnHandlers } from './returns/return-handlers.ts'
@@ -12,10 +12,13 @@ import { ServiceError } from './service-error.ts'
 import type { SettingsService } from './settings-service.ts'
 import type { SnippetStore } from './snippets/snippet-store.ts'
 
+/** What a save dialog offers to save as. */
+export type ExportKind = 'docx' | 'pdf' | 'xlsx'
+
 /** The parts of exporting that differ between Electron (dialogs, shell) and the browser host. */
 export interface ExportShell {
   /** Asks where to save; null when the writer cancels. */
-  choosePath(defaultName: string, lastDir: string, kind?: 'docx' | 'pdf'): Promise<string | null>
+  choosePath(defaultName: string, lastDir: string, kind?: ExportKind): Promise<string | null>
   open(path: string, reveal: boolean): Promise<void>
   /** The calling window printed to PDF (A4, no margins of its own); absent in the browser host. */
   printPdf?: () => Promise<Buffer>
@@ -48,7 +51,7 @@ export function createHandlers({
   async function saveExport(
     defaultName: string,
     lastDir: string,
-    kind: 'docx' | 'pdf',
+    kind: ExportKind,
     make: () => Promise<Buffer>,
   ) {
     const target = await exportShell.choosePath(defaultName, lastDir, kind)
@@ -186,6 +189,14 @@ export function createHandlers({
       )
     },
     ...returnHandlers({ drafts, settings, exportShell, jobs, log }),
+    saveRollupTable: ({ title, header, rows, jobId }) =>
+      saveExport(
+        safeFileName(title, '.xlsx', '汇总表'),
+        settings.get().lastExportDir,
+        'xlsx',
+        async () =>
+          toBuffer(await jobs.run({ kind: 'rollup-table', table: { title, header, rows } }, jobId)),
+      ),
     restoreRevision: async ({ id, revisionId }) => ({
       draft: await drafts.restoreRevision(id, revisionId),
     }),

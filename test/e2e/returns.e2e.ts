@@ -109,6 +109,23 @@ describe.each(TYPING_MODES)('报送表 and 汇总, typing by %s', (mode) => {
     )
     await p.screenshot({ path: join(SCREENSHOT_DIR, `rollup-${mode}.png`) })
 
+    // The same table saved as a workbook: a row per unit, why a unit is not counted, the total.
+    await p.getByRole('button', { name: '保存汇总表' }).click()
+    await expect
+      .poll(() => p.getByTestId('returns-message').textContent(), { timeout: 60_000 })
+      .toMatch(/^汇总表已保存为：\d{4}年各乡镇（学校）主要指标统计表\.xlsx$/)
+    const saved = (await p.getByTestId('returns-message').textContent())!.replace(
+      '汇总表已保存为：',
+      '',
+    )
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(join(dir, saved))
+    const cells = (r: number) => (book.worksheets[0]!.getRow(r).values as unknown[]).slice(1)
+    expect(cells(2)).toEqual(['单位', '小学在校生数（人）', '初中年辍学率（%）'])
+    expect(cells(3)).toEqual(['城关镇', 1200, 0.5])
+    expect(cells(4)).toEqual(['河西乡', '有误', '有误'])
+    expect(cells(6)).toEqual(['合计', 2045, 0.4])
+
     await p.getByRole('button', { name: /应用合计/ }).click()
     await expect
       .poll(() => p.getByTestId('returns-message').textContent(), { timeout: 60_000 })

@@ -5,6 +5,7 @@ import type { DraftContent, DraftFile } from '../../../domain/draft/draft.ts'
 import type { ImportReport } from '../../../domain/import/import-paragraphs.ts'
 import type { Finding } from '../../../domain/proofread/proofread.ts'
 import type { ReturnField } from '../../../domain/returns/plan.ts'
+import type { RollupTable } from '../../../domain/returns/rollup-table.ts'
 import type { ReturnProblem } from '../../../domain/returns/rollup.ts'
 import type { Settings } from '../../../domain/settings.ts'
 
@@ -41,6 +42,7 @@ export type JobRequest =
       units: string[]
     }
   | { kind: 'returns-read'; files: { name: string; bytes: Uint8Array }[] }
+  | { kind: 'rollup-table'; table: RollupTable }
 
 /** A returned file as read, in plain arrays so it crosses threads and the contract alike. */
 export interface ReadReturn {
@@ -61,6 +63,7 @@ export interface JobOutputs {
   'compare-export': { bytes: Uint8Array; counts: CompareCounts }
   'returns-make': { fileName: string; bytes: Uint8Array }[]
   'returns-read': ReadReturn[]
+  'rollup-table': Uint8Array
 }
 
 /** What a worker posts back. */

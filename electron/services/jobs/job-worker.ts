@@ -82,6 +82,11 @@ async function run(request: JobRequest): Promise<void> {
       }
       return post({ type: 'done', value: out })
     }
+    case 'rollup-table': {
+      const { writeRollupTable } = await import('../returns/rollup-table-sheet.ts')
+      const bytes = new Uint8Array(await writeRollupTable(request.table))
+      return post({ type: 'done', value: bytes }, [bytes.buffer as ArrayBuffer])
+    }
   }
 }
 

@@ -1,8 +1,7 @@
 import { basename, dirname, join } from 'node:path'
 
 import type { MethodInput, MethodOutput } from '../../../domain/contract.ts'
-import type { DraftFile } from '../../../domain/draft/draft.ts'
-import { planReturn } from '../../../domain/returns/plan.ts'
+import { planReturn, returnPeriod, returnRound } from '../../../domain/returns/plan.ts'
 import { rollUp } from '../../../domain/returns/rollup.ts'
 import type { DraftStore } from '../drafts/draft-store.ts'
 import { writeExport } from '../export/export-service.ts'
@@ -19,8 +18,6 @@ interface Deps {
   jobs: JobRunner
   log: (error: unknown) => void
 }
-
-const periodOf = (draft: DraftFile) => `${draft.meta.year}年`
 
 /** Units as the writer listed them, once each, in their order. */
 function distinctUnits(units: readonly string[]): string[] {
@@ -59,18 +56,14 @@ export function returnHandlers({ drafts, settings, exportShell, jobs, log }: Dep
       const target = await exportShell.choosePath(
         returnFileName(units[0]!),
         settings.get().lastExportDir,
+        'xlsx',
       )
       if (!target) return { status: 'cancelled' }
       const dir = dirname(target)
       const made = await jobs.run(
         {
           kind: 'returns-make',
-          round: {
-            draftId: draft.id,
-            period: periodOf(draft),
-            office: draft.meta.unit,
-            fields: plan.fields,
-          },
+          round: returnRound(draft, plan.fields),
           units,
         },
         input.jobId,
@@ -118,11 +111,11 @@ export function returnHandlers({ drafts, settings, exportShell, jobs, log }: Dep
         plan,
         indicators,
         read.map((r) => ({ ...r, values: new Map(r.values) })),
-        { draftId: draft.id, period: periodOf(draft), units },
+        { draftId: draft.id, period: returnPeriod(draft), units },
       )
       return {
         rollup: {
-          period: periodOf(draft),
+          period: returnPeriod(draft),
           fields: plan.fields.map((f) => ({
             key: f.key,
             indicatorId: f.indicatorId,

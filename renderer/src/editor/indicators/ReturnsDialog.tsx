@@ -5,6 +5,7 @@ import { formatValue } from '../../../../domain/indicators/format.ts'
 import type { DraftIndicator } from '../../../../domain/indicators/model.ts'
 import { LIMIT_MESSAGES, MAX_IMPORT_BYTES, MAX_RETURN_FILES } from '../../../../domain/limits.ts'
 import { planReturn } from '../../../../domain/returns/plan.ts'
+import { rollupTable } from '../../../../domain/returns/rollup-table.ts'
 import { chineseDate, isoDay } from '../../../../domain/text/dates.ts'
 import { ApiError, api } from '../../api/client.ts'
 import { Dialog } from '../../ui/Dialog.tsx'
@@ -156,6 +157,7 @@ export function RollupDialog({
   const [units, setUnits] = useState('')
   const [files, setFiles] = useState<File[]>([])
   const [jobId, setJobId] = useState<string | null>(null)
+  const [jobLabel, setJobLabel] = useState('正在读取报送表')
   const [rollup, setRollup] = useState<RollupView | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const byId = new Map(indicators.map((i) => [i.id, i]))
@@ -172,6 +174,7 @@ export function RollupDialog({
     const big = files.find((f) => f.size > MAX_IMPORT_BYTES)
     if (big) return setMessage(`“${big.name}”：${LIMIT_MESSAGES.fileBytes}`)
     const id = newJobId()
+    setJobLabel('正在读取报送表')
     setJobId(id)
     setMessage(null)
     try {
@@ -203,6 +206,22 @@ export function RollupDialog({
     setMessage(`已把 ${patches.length} 项合计写入指标的本年数值，修改前的稿子已保存为历史版本。`)
   }
 
+  const saveTable = async () => {
+    if (!rollup) return
+    const id = newJobId()
+    setJobLabel('正在保存汇总表')
+    setJobId(id)
+    try {
+      const table = rollupTable(rollup, indicators, rollup.period)
+      const result = await api.saveRollupTable({ ...table, jobId: id })
+      if (result.status === 'saved') setMessage(`汇总表已保存为：${result.name}`)
+    } catch (error) {
+      setMessage(messageOf(error))
+    } finally {
+      setJobId(null)
+    }
+  }
+
   const shown = (id: string, value: string | null) => {
     const ind = byId.get(id)
     if (value === null) return '—'
@@ -222,6 +241,9 @@ export function RollupDialog({
           </button>
           <button type="button" disabled={!!jobId} onClick={() => void sum()}>
             读取并汇总
+          </button>
+          <button type="button" disabled={!rollup || !!jobId} onClick={() => void saveTable()}>
+            保存汇总表
           </button>
           <button
             type="button"
@@ -255,7 +277,7 @@ export function RollupDialog({
           />
         </label>
       </div>
-      {jobId && <JobProgress jobId={jobId} label="正在读取报送表" />}
+      {jobId && <JobProgress jobId={jobId} label={jobLabel} />}
       {message && (
         <p role="status" data-testid="returns-message">
           {message}
