@@ -23,6 +23,7 @@ export const methodNames = [
   'makeReturnSheets',
   'rollUpReturns',
   'saveRollupTable',
+  'fillReturnSheet',
   'searchKeys',
   'exportDraft',
   'exportPdf',

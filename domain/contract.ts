@@ -306,6 +306,28 @@ export const contract = {
       .strict(),
     output: z.object({ rollup: rollupSchema }),
   },
+  /** Fills a received 报送表 from the draft's own figures and saves the filled copy. */
+  fillReturnSheet: {
+    input: z
+      .object({
+        id: draftIdSchema,
+        fileName: z.string().min(1).max(255),
+        data: z.string().max(MAX_IMPORT_BASE64_CHARS),
+        jobId: jobIdSchema.optional(),
+      })
+      .strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('saved'),
+        path: z.string(),
+        name: z.string(),
+        filled: z.array(z.string()),
+        missing: z.array(z.string()),
+        kept: z.array(z.string()),
+      }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
+  },
   /** Saves the 汇总 table (a row per unit and the total) as an .xlsx where the writer chooses. */
   saveRollupTable: {
     input: z

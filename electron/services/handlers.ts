@@ -189,6 +189,24 @@ export function createHandlers({
       )
     },
     ...returnHandlers({ drafts, settings, exportShell, jobs, log }),
+    async fillReturnSheet({ id, fileName, data, jobId }) {
+      const { draft } = await drafts.open(id)
+      let lists: { filled: string[]; missing: string[]; kept: string[] } | null = null
+      const saved = await saveExport(fileName, settings.get().lastExportDir, 'xlsx', async () => {
+        const { bytes, ...rest } = await jobs.run(
+          {
+            kind: 'returns-fill',
+            file: { name: fileName, bytes: new Uint8Array(Buffer.from(data, 'base64')) },
+            indicators: draft.indicators,
+          },
+          jobId,
+        )
+        lists = rest
+        return toBuffer(bytes)
+      })
+      if (saved.status === 'cancelled' || !lists) return { status: 'cancelled' as const }
+      return { ...saved, ...(lists as { filled: string[]; missing: string[]; kept: string[] }) }
+    },
     saveRollupTable: ({ title, header, rows, jobId }) =>
       saveExport(
         safeFileName(title, '.xlsx', '汇总表'),

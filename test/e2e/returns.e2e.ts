@@ -143,6 +143,28 @@ describe.each(TYPING_MODES)('报送表 and 汇总, typing by %s', (mode) => {
     }>(p, 'openDraft', { id })
     expect(draft.indicators[0]!.current).toBe('2045')
     expect(draft.indicators[0]!.source).toMatch(/汇总各单位报送表（2个单位，不全）$/)
+
+    // A school writing in Caogao fills the sheet it received from its own figures, in one go.
+    const received = await readFile(join(dir, '第一中学-报送表.xlsx'))
+    await p.getByRole('button', { name: '填写上级报送表' }).click()
+    await p.getByLabel('收到的报送表').setInputFiles({
+      name: '第一中学-报送表.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: received,
+    })
+    await p.getByRole('button', { name: '用本稿数字填写…' }).click()
+    await expect
+      .poll(() => p.getByTestId('returns-message').textContent(), { timeout: 60_000 })
+      .toContain('已填好并保存为：第一中学-报送表.xlsx')
+    const lists = await p.getByRole('list', { name: '填写结果' }).innerText()
+    expect(lists).toContain('已填写：小学在校生数：2045人')
+    expect(lists).toContain('本稿中没有、请在表中手填：学年内初中辍学学生数、学年初初中在校生数')
+    await p.screenshot({ path: join(SCREENSHOT_DIR, `fill-return-${mode}.png`) })
+    const filled = new ExcelJS.Workbook()
+    await filled.xlsx.readFile(join(dir, '第一中学-报送表.xlsx'))
+    expect(filled.worksheets[0]!.getCell(6, 5).value).toBe(2045)
+    expect(filled.worksheets[0]!.getCell(7, 5).value).toBe(null)
+    await p.getByRole('dialog').getByRole('button', { name: '关闭' }).click()
     expect(session.pageErrors).toEqual([])
   }, 180_000)
 })

@@ -3,6 +3,7 @@ import type { CompareCounts, Comparison } from '../../../domain/compare/compare.
 import type { ErrorCode } from '../../../domain/contract.ts'
 import type { DraftContent, DraftFile } from '../../../domain/draft/draft.ts'
 import type { ImportReport } from '../../../domain/import/import-paragraphs.ts'
+import type { DraftIndicator } from '../../../domain/indicators/model.ts'
 import type { Finding } from '../../../domain/proofread/proofread.ts'
 import type { ReturnField } from '../../../domain/returns/plan.ts'
 import type { RollupTable } from '../../../domain/returns/rollup-table.ts'
@@ -43,6 +44,11 @@ export type JobRequest =
     }
   | { kind: 'returns-read'; files: { name: string; bytes: Uint8Array }[] }
   | { kind: 'rollup-table'; table: RollupTable }
+  | {
+      kind: 'returns-fill'
+      file: { name: string; bytes: Uint8Array }
+      indicators: DraftIndicator[]
+    }
 
 /** A returned file as read, in plain arrays so it crosses threads and the contract alike. */
 export interface ReadReturn {
@@ -64,6 +70,7 @@ export interface JobOutputs {
   'returns-make': { fileName: string; bytes: Uint8Array }[]
   'returns-read': ReadReturn[]
   'rollup-table': Uint8Array
+  'returns-fill': { bytes: Uint8Array; filled: string[]; missing: string[]; kept: string[] }
 }
 
 /** What a worker posts back. */

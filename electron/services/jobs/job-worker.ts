@@ -82,6 +82,16 @@ async function run(request: JobRequest): Promise<void> {
       }
       return post({ type: 'done', value: out })
     }
+    case 'returns-fill': {
+      const { fillReturnSheet } = await import('../returns/return-sheet.ts')
+      const { bytes, ...lists } = await fillReturnSheet(
+        request.file.name,
+        request.file.bytes,
+        request.indicators,
+      )
+      const out = new Uint8Array(bytes)
+      return post({ type: 'done', value: { bytes: out, ...lists } }, [out.buffer as ArrayBuffer])
+    }
     case 'rollup-table': {
       const { writeRollupTable } = await import('../returns/rollup-table-sheet.ts')
       const bytes = new Uint8Array(await writeRollupTable(request.table))

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs'
 
+import type { DraftIndicator } from '../../../domain/indicators/model.ts'
 import { LIMIT_MESSAGES, MAX_IMPORT_BYTES, MAX_RETURN_ROWS } from '../../../domain/limits.ts'
+import { ownFigures } from '../../../domain/returns/fill.ts'
 import { MAX_RETURN_VALUE, type ReturnField } from '../../../domain/returns/plan.ts'
 import type { ReturnedFile, ReturnProblem } from '../../../domain/returns/rollup.ts'
 import { safeFileName } from '../export/export-service.ts'
@@ -162,38 +164,44 @@ function countRows(xml: Buffer): number {
   return n
 }
 
+/** What a returned file opens to, or why it cannot be one of our sheets. */
+type LoadedBook =
+  | { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet; info: Map<string, string> }
+  | { refused: ReturnedFile }
+
+const refused = (file: string, message: string) => ({ refused: refuse(file, message) })
+
 /**
- * Reads one returned 报送表: bounded in bytes, inflated size and rows before parsing, then
- * the hidden keys and each input cell. It judges nothing of the values (the roll-up does);
- * what it cannot read at all becomes a problem naming the file and the cell.
+ * Opens a 报送表: bounded in bytes, inflated size and rows before parsing, then found by its
+ * hidden keys.
  */
-export async function readReturnSheet(file: string, bytes: Uint8Array): Promise<ReturnedFile> {
-  if (bytes.length > MAX_IMPORT_BYTES) return refuse(file, LIMIT_MESSAGES.fileBytes)
+async function loadReturnBook(file: string, bytes: Uint8Array): Promise<LoadedBook> {
+  if (bytes.length > MAX_IMPORT_BYTES) return refused(file, LIMIT_MESSAGES.fileBytes)
   let sheetXml: Buffer | null
   try {
     sheetXml = checkZipPackage(bytes, 'xl/worksheets/sheet1.xml')
   } catch (error) {
     if (error instanceof DamagedZipError) {
-      return refuse(
+      return refused(
         file,
         '这不是一个能打开的 Excel（.xlsx）文件，可能已损坏，或是另存为了其他格式。',
       )
     }
-    if (error instanceof ServiceError) return refuse(file, error.message)
+    if (error instanceof ServiceError) return refused(file, error.message)
     throw error
   }
   if (sheetXml && countRows(sheetXml) > MAX_RETURN_ROWS) {
-    return refuse(file, LIMIT_MESSAGES.returnRows)
+    return refused(file, LIMIT_MESSAGES.returnRows)
   }
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
   } catch {
-    return refuse(file, '这个 Excel 文件读不出来，可能已损坏。')
+    return refused(file, '这个 Excel 文件读不出来，可能已损坏。')
   }
   const notOurs = '这不是草稿下发的报送表（找不到表中的隐藏标记），无法汇总。请用下发的表格填写。'
   const meta = wb.getWorksheet(META_SHEET)
-  if (!meta) return refuse(file, notOurs)
+  if (!meta) return refused(file, notOurs)
   const info = new Map<string, string>()
   meta.eachRow((row) => {
     const k = row.getCell(1).value
@@ -202,15 +210,81 @@ export async function readReturnSheet(file: string, bytes: Uint8Array): Promise<
       info.set(k, String(v))
     }
   })
-  if (info.get('mark') !== META_MARK) return refuse(file, notOurs)
-  const unit = info.get('unit') ?? ''
-  const problems: ReturnProblem[] = []
+  if (info.get('mark') !== META_MARK) return refused(file, notOurs)
   // A renamed sheet is found again by its hidden keys; only the keys matter.
   const ws =
     wb.getWorksheet(info.get('sheet') ?? SHEET_NAME) ??
     wb.worksheets.find((w) => w.name !== META_SHEET && w.getCell(FIRST_ROW, KEY_COL).text !== '')
-  if (!ws) return refuse(file, '文件中找不到报送表这一页，可能被删除了。')
-  if (ws.rowCount > MAX_RETURN_ROWS) return refuse(file, LIMIT_MESSAGES.returnRows)
+  if (!ws) return refused(file, '文件中找不到报送表这一页，可能被删除了。')
+  if (ws.rowCount > MAX_RETURN_ROWS) return refused(file, LIMIT_MESSAGES.returnRows)
+  return { wb, ws, info }
+}
+
+/** A received 报送表 filled from the township's own draft, and what was and was not filled. */
+export interface FilledSheet {
+  bytes: Buffer
+  /** "小学在校生数：1200人" for each row filled. */
+  filled: string[]
+  /** Rows the draft has no figure for, left empty. */
+  missing: string[]
+  /** Rows already filled in the file, left as they were. */
+  kept: string[]
+}
+
+/**
+ * Fills the empty input cells of a received 报送表 from the draft's figures for this year.
+ * Cells already filled are never overwritten; the protection, validation and hidden keys
+ * are written back as they came.
+ */
+export async function fillReturnSheet(
+  file: string,
+  bytes: Uint8Array,
+  indicators: readonly DraftIndicator[],
+): Promise<FilledSheet> {
+  const loaded = await loadReturnBook(file, bytes)
+  if ('refused' in loaded) {
+    const first = loaded.refused.problems[0]
+    throw new ServiceError('INVALID_INPUT', first?.message ?? '这个文件不能填写。')
+  }
+  const { wb, ws } = loaded
+  const rows: { r: number; name: string; unit: string }[] = []
+  for (let r = FIRST_ROW; r <= ws.rowCount; r++) {
+    const key = ws.getCell(r, KEY_COL).value
+    if (typeof key !== 'string' || key === '') continue
+    rows.push({ r, name: ws.getCell(r, 2).text.trim(), unit: ws.getCell(r, 3).text.trim() })
+  }
+  const figures = ownFigures(rows, indicators)
+  const out: FilledSheet = { bytes: Buffer.alloc(0), filled: [], missing: [], kept: [] }
+  rows.forEach((row, i) => {
+    const cell = ws.getCell(row.r, INPUT_COL)
+    const got = inputText(cell)
+    if (!('text' in got) || got.text !== null) {
+      out.kept.push(row.name)
+      return
+    }
+    const value = figures[i]
+    if (value === null || value === undefined) {
+      out.missing.push(row.name)
+      return
+    }
+    cell.value = Number(value)
+    out.filled.push(`${row.name}：${value}${row.unit}`)
+  })
+  out.bytes = Buffer.from(await wb.xlsx.writeBuffer())
+  return out
+}
+
+/**
+ * Reads one returned 报送表: bounded in bytes, inflated size and rows before parsing, then
+ * the hidden keys and each input cell. It judges nothing of the values (the roll-up does);
+ * what it cannot read at all becomes a problem naming the file and the cell.
+ */
+export async function readReturnSheet(file: string, bytes: Uint8Array): Promise<ReturnedFile> {
+  const loaded = await loadReturnBook(file, bytes)
+  if ('refused' in loaded) return loaded.refused
+  const { ws, info } = loaded
+  const unit = info.get('unit') ?? ''
+  const problems: ReturnProblem[] = []
   const shownUnit = ws.getCell(2, 2).text.trim()
   if (shownUnit !== unit) {
     problems.push({

@@ -130,6 +130,11 @@ function baseInputs(draftId: string): Record<MethodName, Record<string, unknown>
       units: ['甲镇'],
       files: [{ fileName: '甲镇-报送表.xlsx', data: Buffer.from('x').toString('base64') }],
     },
+    fillReturnSheet: {
+      id: draftId,
+      fileName: '甲镇-报送表.xlsx',
+      data: Buffer.from('x').toString('base64'),
+    },
     saveRollupTable: {
       title: '2026年各乡镇（学校）主要指标统计表',
       header: ['单位', '在校学生数（人）'],

@@ -25,7 +25,7 @@ import {
 import { AddIndicatorDialog } from './AddIndicatorDialog.tsx'
 import type { IndicatorStore } from './indicator-store.ts'
 import { IndicatorCard } from './IndicatorCard.tsx'
-import { MakeReturnsDialog, RollupDialog } from './ReturnsDialog.tsx'
+import { FillReturnDialog, MakeReturnsDialog, RollupDialog } from './ReturnsDialog.tsx'
 import { ensureSearchKeys, searchKeyOf } from './search-keys.ts'
 
 /** Every reference to an indicator: its position and the section path it stands in. */
@@ -68,7 +68,7 @@ export function IndicatorPanel({
   const [query, setQuery] = useState('')
   const form = useSyncExternalStore(store.subscribe, store.insertForm)
   const [adding, setAdding] = useState(false)
-  const [returnsOpen, setReturnsOpen] = useState<'make' | 'sum' | null>(null)
+  const [returnsOpen, setReturnsOpen] = useState<'make' | 'sum' | 'fill' | null>(null)
   // Value fields keep what is typed in them; after totals are applied they start afresh.
   const [applied, setApplied] = useState(0)
   const [removing, setRemoving] = useState<{ indicator: DraftIndicator; places: string[] } | null>(
@@ -150,6 +150,9 @@ export function IndicatorPanel({
           </button>
           <button type="button" onClick={() => setReturnsOpen('sum')}>
             汇总
+          </button>
+          <button type="button" onClick={() => setReturnsOpen('fill')}>
+            填写上级报送表
           </button>
         </div>
       )}
@@ -253,6 +256,13 @@ export function IndicatorPanel({
         <MakeReturnsDialog
           draftId={returns.draftId}
           indicators={indicators}
+          flush={returns.flush}
+          onClose={() => setReturnsOpen(null)}
+        />
+      )}
+      {returns && returnsOpen === 'fill' && (
+        <FillReturnDialog
+          draftId={returns.draftId}
           flush={returns.flush}
           onClose={() => setReturnsOpen(null)}
         />

@@ -358,3 +358,91 @@ export function RollupDialog({
     </Dialog>
   )
 }
+
+/** 填写上级报送表: a township fills the sheet it received with this draft's figures. */
+export function FillReturnDialog({
+  draftId,
+  flush,
+  onClose,
+}: {
+  draftId: string
+  flush: () => Promise<unknown>
+  onClose: () => void
+}) {
+  const [file, setFile] = useState<File | null>(null)
+  const [jobId, setJobId] = useState<string | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const [result, setResult] = useState<{
+    filled: string[]
+    missing: string[]
+    kept: string[]
+  } | null>(null)
+
+  const fill = async () => {
+    if (!file) return setMessage('请选择上级下发的报送表文件。')
+    if (file.size > MAX_IMPORT_BYTES)
+      return setMessage(`“${file.name}”：${LIMIT_MESSAGES.fileBytes}`)
+    const id = newJobId()
+    setJobId(id)
+    setMessage(null)
+    setResult(null)
+    try {
+      await flush()
+      const data = base64(await file.arrayBuffer())
+      const saved = await api.fillReturnSheet({ id: draftId, fileName: file.name, data, jobId: id })
+      if (saved.status === 'saved') {
+        setResult(saved)
+        setMessage(`已填好并保存为：${saved.name}。请打开看一遍，补上空着的格子后交回。`)
+      }
+    } catch (error) {
+      setMessage(messageOf(error))
+    } finally {
+      setJobId(null)
+    }
+  }
+
+  return (
+    <Dialog
+      title="填写上级报送表"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            关闭
+          </button>
+          <button type="button" className="primary" disabled={!!jobId} onClick={() => void fill()}>
+            用本稿数字填写…
+          </button>
+        </>
+      }
+    >
+      <p className="hint">
+        选择上级（如县教育局）用草稿下发的报送表，按指标名称和单位用本稿的今年数值填入空格子；已经填过的格子不改动。
+      </p>
+      <label>
+        收到的报送表
+        <input
+          type="file"
+          aria-label="收到的报送表"
+          accept=".xlsx"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </label>
+      {jobId && <JobProgress jobId={jobId} label="正在填写报送表" />}
+      {message && (
+        <p role="status" data-testid="returns-message">
+          {message}
+        </p>
+      )}
+      {result && (
+        <ul className="fill-result" aria-label="填写结果">
+          {result.filled.length > 0 && <li>已填写：{result.filled.join('；')}</li>}
+          {result.missing.length > 0 && (
+            <li className="fill-missing">本稿中没有、请在表中手填：{result.missing.join('、')}</li>
+          )}
+          {result.kept.length > 0 && <li>原已填写、未改动：{result.kept.join('、')}</li>}
+        </ul>
+      )}
+    </Dialog>
+  )
+}
