@@ -10,6 +10,7 @@ import {
   draftIdSchema,
   draftKindSchema,
   draftSummarySchema,
+  unitTableSchema,
 } from './draft/draft.ts'
 import { revisionInfoSchema } from './draft/revisions.ts'
 import { importReportSchema } from './import/import-report-schema.ts'
@@ -31,9 +32,6 @@ const exportResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), path: z.string(), name: z.string() }),
   z.object({ status: z.literal('cancelled') }),
 ])
-
-/** Columns of the 汇总 table: the unit and at most this many figures less one. */
-const MAX_ROLLUP_COLUMNS = 201
 
 const cellStatusSchema = z.enum(['ok', 'missing', 'invalid', 'conflict'])
 const returnUnitsSchema = z.array(z.string().trim().min(1).max(40)).min(1).max(MAX_RETURN_FILES)
@@ -330,20 +328,7 @@ export const contract = {
   },
   /** Saves the 汇总 table (a row per unit and the total) as an .xlsx where the writer chooses. */
   saveRollupTable: {
-    input: z
-      .object({
-        title: z.string().trim().min(1).max(100),
-        header: z.array(z.string().max(80)).min(2).max(MAX_ROLLUP_COLUMNS),
-        rows: z
-          .array(z.array(z.string().max(40)).max(MAX_ROLLUP_COLUMNS))
-          .min(1)
-          .max(MAX_RETURN_FILES + 1),
-        jobId: jobIdSchema.optional(),
-      })
-      .strict()
-      .refine((t) => t.rows.every((r) => r.length === t.header.length), {
-        message: '表格每行的格数应与表头相同。',
-      }),
+    input: z.object({ table: unitTableSchema, jobId: jobIdSchema.optional() }).strict(),
     output: exportResultSchema,
   },
   restoreRevision: {

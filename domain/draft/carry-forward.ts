@@ -14,6 +14,8 @@ export function carryForward(source: DraftFile): DraftContent {
       year,
       title: meta.title.replaceAll(`${meta.year}年`, `${year}年`),
       date: '',
+      // Last year's per-unit figures are not next year's appendix.
+      unitTable: undefined,
     },
     body: JSON.parse(JSON.stringify(source.body)) as DraftContent['body'],
     indicators: source.indicators.map((indicator) => ({

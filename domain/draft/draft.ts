@@ -20,6 +20,24 @@ export const MIN_YEAR = 1990
 export const MAX_YEAR = 2100
 
 /** The report's metadata, filled in the 基本信息 form. */
+const MAX_UNIT_TABLE_COLUMNS = 201
+const MAX_UNIT_TABLE_ROWS = 1001
+
+/** A table of figures by unit (各乡镇（学校）主要指标统计表): a header and rows of equal length. */
+export const unitTableSchema = z
+  .object({
+    title: z.string().trim().min(1).max(100),
+    header: z.array(z.string().max(80)).min(2).max(MAX_UNIT_TABLE_COLUMNS),
+    rows: z
+      .array(z.array(z.string().max(40)).max(MAX_UNIT_TABLE_COLUMNS))
+      .min(1)
+      .max(MAX_UNIT_TABLE_ROWS),
+  })
+  .refine((t) => t.rows.every((r) => r.length === t.header.length), {
+    message: '表格每行的格数应与表头相同。',
+  })
+export type UnitTable = z.infer<typeof unitTableSchema>
+
 export const draftMetaSchema = z.object({
   title: z.string().max(200),
   /** 单位, e.g. 某某县教育局 */
@@ -38,6 +56,8 @@ export const draftMetaSchema = z.object({
   date: z.union([z.literal(''), z.iso.date()]).default(''),
   /** 字数 the office asked for, if any; the checks say when the report misses it by a tenth. */
   lengthTarget: z.number().int().min(0).max(200_000).nullable().default(null),
+  /** 附件 after the report: the per-unit figures of a 汇总, when the writer added them. */
+  unitTable: unitTableSchema.optional(),
 })
 export type DraftMeta = z.infer<typeof draftMetaSchema>
 

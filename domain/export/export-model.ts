@@ -1,6 +1,6 @@
 import { plainText, type DocNode } from '../draft/doc.ts'
 import type { DraftFile } from '../draft/draft.ts'
-import { indicatorTableRows, type IndicatorTableRow } from '../indicators/format.ts'
+import { indicatorTableRows } from '../indicators/format.ts'
 import { INDICATOR_REF, SNIPPET_SLOT, inlineLeafText } from '../indicators/references.ts'
 import { runInSplit } from '../outline/heading-markers.ts'
 import {
@@ -10,6 +10,7 @@ import {
   type Level3Style,
 } from '../outline/numbering.ts'
 import { chineseDate } from '../text/dates.ts'
+import { APPENDIX_COLUMNS, APPENDIX_HEADER } from './gbt9704.ts'
 import { signatureIndents } from './signature.ts'
 import { xmlSafe } from './text-cleaning.ts'
 import { titleLines } from './title-lines.ts'
@@ -39,10 +40,22 @@ export interface ExportModel {
   titleLines: string[]
   recipient: string | null
   blocks: ExportBlock[]
-  attachmentNote: string | null
+  /** 附件说明 under the text: "附件：主要指标统计表", or one line per numbered appendix. */
+  attachmentNotes: string[]
   signature: { text: string; rightChars: number } | null
   date: { text: string; rightChars: number }
-  appendix: { title: string; rows: IndicatorTableRow[] } | null
+  appendices: ExportAppendix[]
+}
+
+/** A table after the report on pages of its own (附件): its title, header, column shares and rows. */
+export interface ExportAppendix {
+  /** "附件", or "附件1", "附件2" when there are more. */
+  label: string
+  title: string
+  header: string[]
+  /** Each column's share of the text block's width. */
+  shares: number[]
+  rows: string[][]
 }
 
 export const APPENDIX_TITLE = '主要指标统计表'
@@ -77,8 +90,7 @@ export function buildExportModel(
       blocks.push({ kind: 'paragraph', text, node: index })
     }
   })
-  const rows = options.indicatorAppendix ? indicatorTableRows(draft.indicators) : []
-  const appendix = rows.length > 0 ? { title: APPENDIX_TITLE, rows } : null
+  const appendices = appendicesOf(draft, options)
   const dateText = chineseDate(draft.meta.date || options.today)
   const signatureText = xmlSafe(draft.meta.signature.trim())
   const indents = signatureIndents(signatureText, dateText)
@@ -91,11 +103,45 @@ export function buildExportModel(
         : `${recipient}：`
       : null,
     blocks,
-    attachmentNote: appendix ? `附件：${appendix.title}` : null,
+    attachmentNotes: attachmentNotes(appendices),
     signature: signatureText ? { text: signatureText, rightChars: indents.signature } : null,
     date: { text: dateText, rightChars: signatureText ? indents.date : 2 },
-    appendix,
+    appendices,
   }
+}
+
+function appendicesOf(
+  draft: Pick<DraftFile, 'meta' | 'indicators'>,
+  options: ExportOptions,
+): ExportAppendix[] {
+  const tables: Omit<ExportAppendix, 'label'>[] = []
+  const rows = options.indicatorAppendix ? indicatorTableRows(draft.indicators) : []
+  if (rows.length > 0)
+    tables.push({
+      title: APPENDIX_TITLE,
+      header: [...APPENDIX_HEADER],
+      shares: [...APPENDIX_COLUMNS],
+      rows: rows.map((r) => [r.name, r.unit, r.current, r.previous, r.change]),
+    })
+  const units = draft.meta.unitTable
+  if (units) {
+    // The unit's name wider than the figures, which share the rest alike.
+    const first = Math.min(0.3, 1 / units.header.length + 0.08)
+    const rest = (1 - first) / (units.header.length - 1)
+    tables.push({
+      title: xmlSafe(units.title),
+      header: units.header.map(xmlSafe),
+      shares: units.header.map((_, i) => (i === 0 ? first : rest)),
+      rows: units.rows.map((r) => r.map(xmlSafe)),
+    })
+  }
+  return tables.map((t, i) => ({ ...t, label: tables.length > 1 ? `附件${i + 1}` : '附件' }))
+}
+
+/** GB/T 9704 7.3.6: 附件：title; with more than one, numbered, the later lines under the first title. */
+function attachmentNotes(appendices: readonly ExportAppendix[]): string[] {
+  if (appendices.length === 1) return [`附件：${appendices[0]!.title}`]
+  return appendices.map((a, i) => `${i === 0 ? '附件：' : '\u3000\u3000\u3000'}${i + 1}.${a.title}`)
 }
 
 /** Every character of the model's text in reading order: for the round-trip check. */
@@ -106,7 +152,7 @@ export function modelText(model: ExportModel): string {
     ...model.blocks.map((b) =>
       b.kind === 'paragraph' ? b.text : b.runs.map((r) => r.text).join(''),
     ),
-    model.attachmentNote ?? '',
+    ...model.attachmentNotes,
     model.signature?.text ?? '',
     model.date.text,
   ]

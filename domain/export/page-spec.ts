@@ -2,8 +2,6 @@ import type { DraftFile, DraftMeta } from '../draft/draft.ts'
 import type { Settings } from '../settings.ts'
 import { buildExportModel, type ExportModel } from './export-model.ts'
 import {
-  APPENDIX_COLUMNS,
-  APPENDIX_HEADER,
   APPENDIX_ROW_LINE,
   BODY_CHARACTER_SPACING,
   CELL_MARGIN,
@@ -210,8 +208,9 @@ export function pageSpec(model: ExportModel, layout: PrintLayout): PageSpec {
           ),
     )
   }
-  if (model.attachmentNote)
-    flows.push(blank(), para([run(model.attachmentNote, stack.body)], { firstIndentPt: indent }))
+  if (model.attachmentNotes.length > 0) flows.push(blank())
+  for (const note of model.attachmentNotes)
+    flows.push(para([run(note, stack.body)], { firstIndentPt: indent }))
   flows.push(blank())
   if (model.signature)
     flows.push(
@@ -227,25 +226,23 @@ export function pageSpec(model: ExportModel, layout: PrintLayout): PageSpec {
     }),
   )
   const textWidth = pt(PAGE.width - PAGE.marginLeft - PAGE.marginRight)
-  if (model.appendix) {
-    const cell = (text: string, font: string): PageRun => ({
-      text,
-      font,
-      sizePt: SIZE.table / 2,
-      bold: false,
-      letterSpacingPt: 0,
-    })
+  const cell = (text: string, font: string): PageRun => ({
+    text,
+    font,
+    sizePt: SIZE.table / 2,
+    bold: false,
+    letterSpacingPt: 0,
+  })
+  for (const appendix of model.appendices) {
     flows.push(
-      para([run('附件', stack.level1)], { pageBreakBefore: true }),
+      para([run(appendix.label, stack.level1)], { pageBreakBefore: true }),
       blank(),
-      para([titleRun(model.appendix.title)], { align: 'center', split: false }),
+      para([titleRun(appendix.title)], { align: 'center', split: false }),
       {
         kind: 'table',
-        columnsPt: APPENDIX_COLUMNS.map((f) => Math.round(f * textWidth * 20) / 20),
-        header: APPENDIX_HEADER.map((h) => cell(h, stack.level1)),
-        rows: model.appendix.rows.map((r) =>
-          [r.name, r.unit, r.current, r.previous, r.change].map((t) => cell(t, stack.body)),
-        ),
+        columnsPt: appendix.shares.map((f) => Math.round(f * textWidth * 20) / 20),
+        header: appendix.header.map((h) => cell(h, stack.level1)),
+        rows: appendix.rows.map((r) => r.map((t) => cell(t, stack.body))),
         linePt: pt(APPENDIX_ROW_LINE),
         cellMarginPt: pt(CELL_MARGIN),
       },

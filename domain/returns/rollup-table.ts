@@ -1,3 +1,4 @@
+import type { UnitTable } from '../draft/draft.ts'
 import type { DraftIndicator } from '../indicators/model.ts'
 import type { CellStatus, Rollup } from './rollup.ts'
 
@@ -12,11 +13,7 @@ export interface RollupFigures {
 }
 
 /** 各乡镇（学校）主要指标统计表: a row per unit and the total; numbers as plain decimal text. */
-export interface RollupTable {
-  title: string
-  header: string[]
-  rows: string[][]
-}
+export type RollupTable = UnitTable
 
 const NOT_COUNTED: Record<Exclude<CellStatus, 'ok'>, string> = {
   missing: '未报',

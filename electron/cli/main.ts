@@ -32,9 +32,9 @@ const USAGE = `用法：caogao <命令> [参数]
              检查占位符、标点、序号、年份日期、数字等问题；有必须修改的问题时以非零状态退出
   sheet <草稿.json> --units 甲镇,乙镇 [-o 文件夹]
              为每个单位生成一份指标报送表（甲镇-报送表.xlsx）
-  rollup <草稿.json> <报送表.xlsx>… [-o 草稿.json] [--units 甲镇,乙镇] [--table 汇总表.xlsx]
+  rollup <草稿.json> <报送表.xlsx>… [-o 草稿.json] [--units 甲镇,乙镇] [--table 汇总表.xlsx] [--appendix]
              汇总交回的报送表，把合计写入草稿的本年值；列出读不了的表和格子，有问题时以非零状态退出；
-             --table 另存各单位指标统计表
+             --table 另存各单位指标统计表，--appendix 把这张表作为附件加在报告末尾
   help       显示本说明
   version    显示版本号`
 
@@ -216,6 +216,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
             output: { type: 'string', short: 'o' },
             units: { type: 'string' },
             table: { type: 'string' },
+            appendix: { type: 'boolean', default: false },
           },
           missing: '请给出草稿文件和交回的报送表。',
           many: true,
@@ -228,6 +229,7 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
             output: values.output,
             units: values.units,
             table: values.table,
+            appendix: values.appendix ?? false,
           })
           io.out(text)
           return ok ? 0 : 1

@@ -58,7 +58,7 @@ export async function sheetCommand(
 export async function rollupCommand(
   input: string,
   files: string[],
-  options: { output?: string; units?: string; table?: string },
+  options: { output?: string; units?: string; table?: string; appendix?: boolean },
 ): Promise<{ text: string; ok: boolean }> {
   if (files.length > MAX_RETURN_FILES) throw new CliError(LIMIT_MESSAGES.returnFiles)
   const tableFile = options.table === undefined ? null : resolve(options.table)
@@ -101,8 +101,10 @@ export async function rollupCommand(
     result.totals.filter((t) => t.value !== null).map((t) => [t.indicatorId, t]),
   )
   const today = isoDay(new Date())
+  const table = rollupTable(rollupFigures(result), indicators, returnPeriod(draft))
   const next: DraftFile = {
     ...draft,
+    meta: options.appendix ? { ...draft.meta, unitTable: table } : draft.meta,
     indicators: draft.indicators.map((i) => {
       const t = totals.get(i.id)
       if (!t) return i
@@ -126,8 +128,8 @@ export async function rollupCommand(
     throw writeFailure(target, error)
   }
   lines.push(`已写入：${target}`)
+  if (options.appendix) lines.push(`各单位的数字已作为附件加在报告末尾：${table.title}`)
   if (tableFile) {
-    const table = rollupTable(rollupFigures(result), indicators, returnPeriod(draft))
     try {
       await writeExport(tableFile, Buffer.from(await jobs().run({ kind: 'rollup-table', table })))
     } catch (error) {

@@ -207,13 +207,12 @@ export function createHandlers({
       if (saved.status === 'cancelled' || !lists) return { status: 'cancelled' as const }
       return { ...saved, ...(lists as { filled: string[]; missing: string[]; kept: string[] }) }
     },
-    saveRollupTable: ({ title, header, rows, jobId }) =>
+    saveRollupTable: ({ table, jobId }) =>
       saveExport(
-        safeFileName(title, '.xlsx', '汇总表'),
+        safeFileName(table.title, '.xlsx', '汇总表'),
         settings.get().lastExportDir,
         'xlsx',
-        async () =>
-          toBuffer(await jobs.run({ kind: 'rollup-table', table: { title, header, rows } }, jobId)),
+        async () => toBuffer(await jobs.run({ kind: 'rollup-table', table }, jobId)),
       ),
     restoreRevision: async ({ id, revisionId }) => ({
       draft: await drafts.restoreRevision(id, revisionId),

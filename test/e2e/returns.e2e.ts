@@ -139,9 +139,16 @@ describe.each(TYPING_MODES)('报送表 and 汇总, typing by %s', (mode) => {
       .filter({ hasText: /已保存/ })
       .waitFor()
     const { draft } = await callApi<{
-      draft: { indicators: { current: string; source: string }[] }
+      draft: {
+        indicators: { current: string; source: string }[]
+        meta: { unitTable?: { title: string; rows: string[][] } }
+      }
     }>(p, 'openDraft', { id })
     expect(draft.indicators[0]!.current).toBe('2045')
+    // The per-unit table went along, as the report's appendix.
+    expect(draft.meta.unitTable?.title).toBe('2026年各乡镇（学校）主要指标统计表')
+    expect(draft.meta.unitTable?.rows.at(-1)).toEqual(['合计', '2045', '0.40'])
+    await expect(p.getByTestId('unit-table-note').innerText()).resolves.toContain('（3 个单位）')
     expect(draft.indicators[0]!.source).toMatch(/汇总各单位报送表（2个单位，不全）$/)
 
     // A school writing in Caogao fills the sheet it received from its own figures, in one go.
@@ -165,6 +172,18 @@ describe.each(TYPING_MODES)('报送表 and 汇总, typing by %s', (mode) => {
     expect(filled.worksheets[0]!.getCell(6, 5).value).toBe(2045)
     expect(filled.worksheets[0]!.getCell(7, 5).value).toBe(null)
     await p.getByRole('dialog').getByRole('button', { name: '关闭' }).click()
+
+    // Taken out of the report again, with a revision to bring it back.
+    await p.getByRole('button', { name: '从报告中去掉' }).click()
+    await p.getByTestId('unit-table-note').waitFor({ state: 'detached' })
+    await expect
+      .poll(
+        async () =>
+          (await callApi<{ draft: { meta: { unitTable?: unknown } } }>(p, 'openDraft', { id }))
+            .draft.meta.unitTable,
+        { timeout: 20_000 },
+      )
+      .toBeUndefined()
     expect(session.pageErrors).toEqual([])
   }, 180_000)
 })

@@ -25,10 +25,12 @@ import type {
   MarkedParagraph,
   MarkedSpan,
 } from '../../../domain/compare/marked-document.ts'
-import type { ExportBlock, ExportModel } from '../../../domain/export/export-model.ts'
+import type {
+  ExportAppendix,
+  ExportBlock,
+  ExportModel,
+} from '../../../domain/export/export-model.ts'
 import {
-  APPENDIX_COLUMNS,
-  APPENDIX_HEADER,
   APPENDIX_ROW_LINE,
   BODY_CHARACTER_SPACING,
   ONE_CHAR,
@@ -40,7 +42,6 @@ import {
   type Fonts,
 } from '../../../domain/export/gbt9704.ts'
 import type { PrintLayout } from '../../../domain/export/page-spec.ts'
-import type { IndicatorTableRow } from '../../../domain/indicators/format.ts'
 import { MARK_COLOR, markedRuns, type DocxMarks } from './docx-marks.ts'
 
 export type { DocxMarks } from './docx-marks.ts'
@@ -157,7 +158,8 @@ export function renderDocx(
       slot({ spacing }, [run(model.recipient ?? '', fonts.body)], recipient ?? undefined),
     )
   children.push(...(marks ? marks.document.blocks.map(markedBlock) : model.blocks.map(block)))
-  if (model.attachmentNote) children.push(blank(), body(model.attachmentNote))
+  if (model.attachmentNotes.length > 0) children.push(blank())
+  for (const note of model.attachmentNotes) children.push(body(note))
   children.push(blank())
   const signature = marks ? marks.document.signature : null
   if (model.signature || signature) {
@@ -185,22 +187,26 @@ export function renderDocx(
     ),
   )
 
-  if (model.appendix) {
+  for (const appendix of model.appendices) {
     children.push(
-      new Paragraph({ spacing, pageBreakBefore: true, children: [run('附件', fonts.level1)] }),
+      new Paragraph({
+        spacing,
+        pageBreakBefore: true,
+        children: [run(appendix.label, fonts.level1)],
+      }),
       blank(),
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing,
         children: [
-          run(model.appendix.title, fonts.title, {
+          run(appendix.title, fonts.title, {
             size: SIZE.title,
             characterSpacing: 0,
             snapToGrid: false,
           }),
         ],
       }),
-      appendixTable(model.appendix.rows, fonts),
+      appendixTable(appendix, fonts),
     )
   }
 
@@ -307,9 +313,8 @@ export function renderDocx(
 }
 
 const TABLE_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight
-const COLUMNS = APPENDIX_COLUMNS.map((f) => Math.round(f * TABLE_WIDTH))
-
-function appendixTable(rows: readonly IndicatorTableRow[], fonts: Fonts): Table {
+function appendixTable(appendix: ExportAppendix, fonts: Fonts): Table {
+  const columns = appendix.shares.map((f) => Math.round(f * TABLE_WIDTH))
   const cellSpacing = { line: APPENDIX_ROW_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
   const cell = (
@@ -335,21 +340,18 @@ function appendixTable(rows: readonly IndicatorTableRow[], fonts: Fonts): Table 
         }),
       ],
     })
-  const header = APPENDIX_HEADER
   return new Table({
     width: { size: TABLE_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMNS,
+    columnWidths: columns,
     rows: [
       new TableRow({
         tableHeader: true,
-        children: header.map((h, i) => cell(h, true, COLUMNS[i]!)),
+        children: appendix.header.map((h, i) => cell(h, true, columns[i]!)),
       }),
-      ...rows.map(
+      ...appendix.rows.map(
         (r) =>
           new TableRow({
-            children: [r.name, r.unit, r.current, r.previous, r.change].map((t, i) =>
-              cell(t, false, COLUMNS[i]!, i === 0 ? 'left' : 'center'),
-            ),
+            children: r.map((t, i) => cell(t, false, columns[i]!, i === 0 ? 'left' : 'center')),
           }),
       ),
     ],

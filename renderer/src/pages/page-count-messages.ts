@@ -10,5 +10,4 @@ export interface PageCountRequest {
 }
 
 export type PageCountReply =
-  | { id: number; spec: PageSpec; keys: string[] }
-  | { id: number; error: string }
+  { id: number; spec: PageSpec; keys: string[] } | { id: number; error: string }

@@ -69,12 +69,15 @@ describe('caogao sheet and caogao rollup', () => {
       join(sheets, '乙镇-报送表.xlsx'),
       '--table',
       tablePath,
+      '--appendix',
     ])
     expect(summed.status, summed.stderr).toBe(0)
     expect(summed.stdout).toContain('初中年辍学率：0.42（2 个单位）')
     const draft = JSON.parse(readFileSync(draftPath, 'utf8')) as {
       indicators: { current: string }[]
+      meta: { unitTable?: { title: string; rows: string[][] } }
     }
+    expect(draft.meta.unitTable?.rows.at(-1)).toEqual(['合计', '1800', '0.42'])
     expect(draft.indicators.map((i) => i.current)).toEqual(['1800', '0.42'])
     expect(readdirSync(dir)).toContain('总结-汇总前.json')
 

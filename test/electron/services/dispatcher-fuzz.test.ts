@@ -136,12 +136,14 @@ function baseInputs(draftId: string): Record<MethodName, Record<string, unknown>
       data: Buffer.from('x').toString('base64'),
     },
     saveRollupTable: {
-      title: '2026年各乡镇（学校）主要指标统计表',
-      header: ['单位', '在校学生数（人）'],
-      rows: [
-        ['甲镇', '120'],
-        ['合计', '120'],
-      ],
+      table: {
+        title: '2026年各乡镇（学校）主要指标统计表',
+        header: ['单位', '在校学生数（人）'],
+        rows: [
+          ['甲镇', '120'],
+          ['合计', '120'],
+        ],
+      },
     },
   }
 }

@@ -3,6 +3,7 @@ import type { Node as PmNode } from '@tiptap/pm/model'
 import { NodeSelection } from '@tiptap/pm/state'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 
+import type { UnitTable } from '../../../../domain/draft/draft.ts'
 import {
   findInconsistencies,
   type Inconsistency,
@@ -62,6 +63,9 @@ export function IndicatorPanel({
     draftId: string
     flush: () => Promise<unknown>
     beforeBulkChange: () => Promise<unknown>
+    /** The per-unit table printed as an appendix, if the writer added one. */
+    unitTable: UnitTable | undefined
+    setUnitTable: (table: UnitTable | undefined) => void
   }
 }) {
   const indicators = useSyncExternalStore(store.subscribe, store.list)
@@ -155,6 +159,21 @@ export function IndicatorPanel({
             填写上级报送表
           </button>
         </div>
+      )}
+      {returns?.unitTable && (
+        <p className="unit-table-note" data-testid="unit-table-note">
+          报告末尾附有“{returns.unitTable.title}”（{returns.unitTable.rows.length - 1} 个单位）。
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              // A revision first: the table goes back with 历史版本.
+              void returns.beforeBulkChange().then(() => returns.setUnitTable(undefined))
+            }}
+          >
+            从报告中去掉
+          </button>
+        </p>
       )}
       <fieldset className="radio-group compact">
         <legend>插入方式</legend>
@@ -273,8 +292,9 @@ export function IndicatorPanel({
           indicators={indicators}
           flush={returns.flush}
           beforeBulkChange={returns.beforeBulkChange}
-          onApply={(patches) => {
+          onApply={(patches, table) => {
             for (const p of patches) store.update(p.id, { current: p.current, source: p.source })
+            if (table) returns.setUnitTable(table)
             setApplied((n) => n + 1)
           }}
           onClose={() => setReturnsOpen(null)}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 
 import type { RollupView } from '../../../../domain/contract.ts'
+import type { UnitTable } from '../../../../domain/draft/draft.ts'
 import { formatValue } from '../../../../domain/indicators/format.ts'
 import type { DraftIndicator } from '../../../../domain/indicators/model.ts'
 import { LIMIT_MESSAGES, MAX_IMPORT_BYTES, MAX_RETURN_FILES } from '../../../../domain/limits.ts'
@@ -151,7 +152,11 @@ export function RollupDialog({
   indicators: readonly DraftIndicator[]
   flush: () => Promise<unknown>
   beforeBulkChange: () => Promise<unknown>
-  onApply: (patches: { id: string; current: string; source: string }[]) => void
+  /** The totals, and the per-unit table when it is to be printed as an appendix. */
+  onApply: (
+    patches: { id: string; current: string; source: string }[],
+    table: UnitTable | null,
+  ) => void
   onClose: () => void
 }) {
   const [units, setUnits] = useState('')
@@ -159,6 +164,7 @@ export function RollupDialog({
   const [jobId, setJobId] = useState<string | null>(null)
   const [jobLabel, setJobLabel] = useState('正在读取报送表')
   const [rollup, setRollup] = useState<RollupView | null>(null)
+  const [withTable, setWithTable] = useState(true)
   const [message, setMessage] = useState<string | null>(null)
   const byId = new Map(indicators.map((i) => [i.id, i]))
 
@@ -202,8 +208,11 @@ export function RollupDialog({
         current: t.value!,
         source: `${today}汇总各单位报送表（${t.counted}个单位${t.complete ? '' : '，不全'}）`,
       }))
-    onApply(patches)
-    setMessage(`已把 ${patches.length} 项合计写入指标的本年数值，修改前的稿子已保存为历史版本。`)
+    const table = withTable ? rollupTable(rollup, indicators, rollup.period) : null
+    onApply(patches, table)
+    setMessage(
+      `已把 ${patches.length} 项合计写入指标的本年数值${table ? '，各单位的数字已作为附件加在报告末尾' : ''}；修改前的稿子已保存为历史版本。`,
+    )
   }
 
   const saveTable = async () => {
@@ -213,7 +222,7 @@ export function RollupDialog({
     setJobId(id)
     try {
       const table = rollupTable(rollup, indicators, rollup.period)
-      const result = await api.saveRollupTable({ ...table, jobId: id })
+      const result = await api.saveRollupTable({ table, jobId: id })
       if (result.status === 'saved') setMessage(`汇总表已保存为：${result.name}`)
     } catch (error) {
       setMessage(messageOf(error))
@@ -328,6 +337,15 @@ export function RollupDialog({
               </tfoot>
             </table>
           </div>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={withTable}
+              onChange={(e) => setWithTable(e.target.checked)}
+            />
+            应用合计时，把各单位的数字作为附件（{rollup.period}
+            各乡镇（学校）主要指标统计表）加在报告末尾
+          </label>
           <p className="hint">
             比率由各单位的分子、分母分别相加后重新计算，不是各单位比率的平均。未报、有误、数值冲突的单位不计入合计。
           </p>

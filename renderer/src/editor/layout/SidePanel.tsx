@@ -90,6 +90,8 @@ export function SidePanel({
             draftId: session.id,
             flush: () => session.flush(),
             beforeBulkChange,
+            unitTable: meta.unitTable,
+            setUnitTable: (unitTable) => session.setMeta({ ...session.meta, unitTable }),
           }}
         />
       )}

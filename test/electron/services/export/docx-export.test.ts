@@ -163,6 +163,61 @@ describe('Word export read back as XML', () => {
     expect(document).toMatch(/九年义务教育巩固率/)
   })
 
+  it(
+    'adds the per-unit table of a roll-up as 附件2, numbered in the 附件说明, and LibreOffice prints it',
+    { timeout: 120_000 },
+    async () => {
+      const draft = sampleDraft()
+      draft.meta.unitTable = {
+        title: '2026年各乡镇（学校）主要指标统计表',
+        header: ['单位', '小学在校生数（人）', '初中年辍学率（%）'],
+        rows: [
+          ['城关镇', '1200', '0.5'],
+          ['河西乡', '有误', '有误'],
+          ['合计', '2045', '0.4'],
+        ],
+      }
+      const data = await draftToDocx(draft, settings())
+      const xml = (await docxParts(data)).get('word/document.xml')!
+      expect(paragraphExactly(xml, '附件：1.主要指标统计表')).toBeTruthy()
+      expect(
+        paragraphExactly(xml, '\u3000\u3000\u30002.2026年各乡镇（学校）主要指标统计表'),
+      ).toBeTruthy()
+      expect(paragraphExactly(xml, '附件1')).toMatch(/<w:pageBreakBefore\/>/)
+      expect(paragraphExactly(xml, '附件2')).toMatch(/<w:pageBreakBefore\/>/)
+      const tables = xml.split('<w:tbl>').slice(1)
+      expect(tables).toHaveLength(2)
+      const cells = [...tables[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) =>
+        documentText(m[1]!),
+      )
+      expect(cells).toEqual([
+        '单位',
+        '小学在校生数（人）',
+        '初中年辍学率（%）',
+        '城关镇',
+        '1200',
+        '0.5',
+        '河西乡',
+        '有误',
+        '有误',
+        '合计',
+        '2045',
+        '0.4',
+      ])
+      // The last page, as LibreOffice prints it: label, title and the table's rows.
+      const rendered = await renderWithLibreOffice(data, 'unit-table')
+      const last = (await pageLines(rendered.pdf, rendered.pages)).map((l) => l.text)
+      expect(last.slice(0, 14)).toEqual([
+        '附件2',
+        '2026年各乡镇（学校）主要指标统计表',
+        ...['单位', '小学在校生数（人）', '初中年辍学率（%）'],
+        ...['城关镇', '1200', '0.5'],
+        ...['河西乡', '有误', '有误'],
+        ...['合计', '2045', '0.4'],
+      ])
+    },
+  )
+
   it('names the stock Windows fonts when that set is chosen', { timeout: 60_000 }, async () => {
     const windows = (
       await docxParts(await draftToDocx(sampleDraft(), settings({ exportFontSet: 'windows' })))
