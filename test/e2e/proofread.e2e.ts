@@ -37,6 +37,15 @@ describe('the 校对 panel', () => {
     await expect
       .poll(() => session.page.getByTestId('proofread-summary').textContent(), { timeout: 5000 })
       .toMatch(/发现 2 处/)
+    // Re-checked in the app's own worker, off the thread that takes the keys.
+    await expect(
+      session.page.evaluate(
+        () =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => e.name.includes('proofread.worker')).length,
+      ),
+    ).resolves.toBeGreaterThan(0)
     await session.page
       .getByTestId('finding')
       .filter({ hasText: '比号' })

@@ -13,11 +13,12 @@ import {
 import { ConfirmDialog } from '../../ui/Dialog.tsx'
 import { findingRange } from '../extensions/proofread-fixes/index.ts'
 import type { IndicatorStore } from '../indicators/indicator-store.ts'
+import type { ProofreadReply, ProofreadRequest } from './proofread.worker.ts'
 
 /**
  * 校对: the slips real reports go out with, grouped by kind with their counts so a writer can
  * work through one kind at a time. The checks run over the whole report shortly after typing
- * pauses (about 0.8 s), never on a keystroke.
+ * pauses (about 0.8 s), in a worker, never on a keystroke.
  */
 export function ProofreadPanel({
   editor,
@@ -45,26 +46,52 @@ export function ProofreadPanel({
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
-    const run = () =>
-      setFindings(
-        checkDraft({
-          meta,
-          body: editor.getJSON() as Doc,
-          indicators: [...indicators.list()],
-          ignoredFindings: ignored,
-        }),
-      )
+    // Replies for a text that has changed since are dropped.
+    let generation = 0
+    const content = () => ({
+      meta,
+      body: editor.getJSON() as Doc,
+      indicators: [...indicators.list()],
+      ignoredFindings: ignored,
+    })
+    const checkHere = () => setFindings(checkDraft(content()))
+    let worker: Worker | null = null
+    try {
+      worker = new Worker(new URL('./proofread.worker.ts', import.meta.url), { type: 'module' })
+      worker.onmessage = (event: MessageEvent<ProofreadReply>) => {
+        const reply = event.data
+        if (reply.id === generation && 'findings' in reply) setFindings(reply.findings)
+      }
+      // A worker that cannot start: the checks run here, as before.
+      worker.onerror = () => {
+        worker?.terminate()
+        worker = null
+        checkHere()
+      }
+    } catch {
+      worker = null
+    }
+    const run = () => {
+      timer = null
+      generation += 1
+      if (!worker) return checkHere()
+      const request: ProofreadRequest = { id: generation, content: content() }
+      worker.postMessage(request)
+    }
     const schedule = () => {
+      generation += 1
       if (timer) clearTimeout(timer)
       timer = setTimeout(run, 800)
     }
-    run()
+    // Opening the panel shows its findings at once; later checks go to the worker.
+    checkHere()
     editor.on('update', schedule)
     const unsubscribe = indicators.subscribe(schedule)
     return () => {
       editor.off('update', schedule)
       unsubscribe()
       if (timer) clearTimeout(timer)
+      worker?.terminate()
     }
   }, [editor, meta, indicators, ignored])
 
