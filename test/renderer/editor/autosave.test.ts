@@ -77,3 +77,52 @@ describe('autosave timing', () => {
     expect(autosave.hasUnsavedChanges).toBe(false)
   })
 })
+
+describe('autosave at idle moments', () => {
+  /** An idle queue the test runs by hand, recording each wait's limit. */
+  function idleQueue() {
+    const waiting: { run: () => void; timeoutMs: number; cancelled: boolean }[] = []
+    const whenIdle = (run: () => void, timeoutMs: number) => {
+      const entry = { run, timeoutMs, cancelled: false }
+      waiting.push(entry)
+      return () => {
+        entry.cancelled = true
+      }
+    }
+    const runIdle = () => {
+      for (const e of waiting.splice(0)) if (!e.cancelled) e.run()
+    }
+    return { waiting, whenIdle, runIdle }
+  }
+
+  it('waits for an idle moment once a save is due, within a second', async () => {
+    const idle = idleQueue()
+    const save = vi.fn(async () => {})
+    const autosave = new Autosave({ save, onState: () => {}, whenIdle: idle.whenIdle })
+    autosave.markDirty()
+    await vi.advanceTimersByTimeAsync(1100)
+    expect(save).not.toHaveBeenCalled()
+    expect(idle.waiting.map((w) => w.timeoutMs)).toEqual([1000])
+    idle.runIdle()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(save).toHaveBeenCalledOnce()
+  })
+
+  it('saves soon after an IME commit, and an explicit flush does not wait', async () => {
+    const idle = idleQueue()
+    const save = vi.fn(async () => {})
+    const autosave = new Autosave({ save, onState: () => {}, whenIdle: idle.whenIdle })
+    autosave.markDirty()
+    autosave.soon()
+    expect(idle.waiting.map((w) => w.timeoutMs)).toEqual([500])
+    // A key typed before the idle moment: the due save is put off again, nothing is lost.
+    autosave.markDirty()
+    expect(idle.waiting[0]!.cancelled).toBe(true)
+    await autosave.flush()
+    expect(save).toHaveBeenCalledOnce()
+    expect(autosave.hasUnsavedChanges).toBe(false)
+    idle.runIdle()
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(save).toHaveBeenCalledOnce()
+  })
+})

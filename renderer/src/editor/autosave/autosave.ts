@@ -16,17 +16,39 @@ export interface AutosaveOptions {
   retryMs?: number
   /** Whether an error may be retried (a conflict may not). */
   isRetryable?: (error: unknown) => boolean
+  /**
+   * Runs `run` when the page is idle, or after `timeoutMs` at the latest; returns a cancel.
+   * A timed save waits for it so that serialising a long report does not land on a key.
+   */
+  whenIdle?: (run: () => void, timeoutMs: number) => () => void
+}
+
+/** How long a due save may wait for an idle moment. */
+const IDLE_WAIT_MS = 1000
+/** How long a save asked for soon (after an IME commit) may wait. */
+const SOON_WAIT_MS = 500
+
+function whenIdle(run: () => void, timeoutMs: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: timeoutMs })
+    return () => cancelIdleCallback(handle)
+  }
+  // No idle callbacks here (tests under Node): at once, as a plain timer would have.
+  run()
+  return () => {}
 }
 
 /**
- * When to save: about 1 s after typing stops, at least every 5 s while it goes on, and at
- * once when asked (blur, compositionend, Ctrl+S, leaving). One save at a time; a change made
+ * When to save: about 1 s after typing stops, at least every 5 s while it goes on (each at
+ * the next idle moment, within a second), soon after an IME commit, and at once when asked
+ * (blur, Ctrl+S, leaving). One save at a time; a change made
  * during a save is saved right after it.
  */
 export class Autosave {
   private readonly options: Required<AutosaveOptions>
   private dirtySince: number | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
+  private cancelIdle: (() => void) | null = null
   private inFlight: Promise<void> | null = null
   private changedDuringSave = false
   private disposed = false
@@ -38,6 +60,7 @@ export class Autosave {
       maxWaitMs: 5000,
       retryMs: 10_000,
       isRetryable: () => true,
+      whenIdle,
       ...options,
     }
   }
@@ -63,19 +86,37 @@ export class Autosave {
   }
 
   private schedule(delay: number): void {
-    if (this.timer) clearTimeout(this.timer)
+    this.cancelPending()
     this.timer = setTimeout(() => {
       this.timer = null
-      void this.flush()
+      this.saveWhenIdle(IDLE_WAIT_MS)
     }, delay)
+  }
+
+  private saveWhenIdle(timeoutMs: number): void {
+    this.cancelIdle = this.options.whenIdle(() => {
+      this.cancelIdle = null
+      void this.flush()
+    }, timeoutMs)
+  }
+
+  private cancelPending(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.cancelIdle?.()
+    this.cancelIdle = null
+  }
+
+  /** Saves at the next idle moment, within half a second: after an IME commit. */
+  soon(): void {
+    if (this.disposed || this.dirtySince === null || this.failed) return
+    this.cancelPending()
+    this.saveWhenIdle(SOON_WAIT_MS)
   }
 
   /** Saves now if anything is unsaved; resolves when what was there at the call is written or has failed. */
   async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer)
-      this.timer = null
-    }
+    this.cancelPending()
     if (this.inFlight) {
       await this.inFlight
       if (this.dirtySince !== null && !this.failed) return this.flush()
@@ -123,7 +164,6 @@ export class Autosave {
 
   dispose(): void {
     this.disposed = true
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
+    this.cancelPending()
   }
 }

@@ -151,6 +151,11 @@ export class DraftSession {
     else this.leftUnsaved = true
   }
 
+  /** A save at the next idle moment (after an IME commit). */
+  saveSoon(): void {
+    this.autosave?.soon()
+  }
+
   /** The 重试 button. */
   retry(): Promise<void> {
     return this.autosave?.retry() ?? this.flush().then(() => undefined)

@@ -17,8 +17,9 @@ function idleMs(): number {
 }
 
 /**
- * Wires the editor to the session: every change marks the draft dirty; blur, the end of an IME
- * composition, Ctrl+S, hiding the window and leaving save at once; closing waits for the save.
+ * Wires the editor to the session: every change marks the draft dirty; the end of an IME
+ * composition saves at the next idle moment; blur, Ctrl+S, hiding the window and leaving save
+ * at once; closing waits for the save.
  */
 export function useSaveTriggers(session: DraftSession, editor: Editor | null): void {
   useEffect(() => {
@@ -33,8 +34,9 @@ export function useSaveTriggers(session: DraftSession, editor: Editor | null): v
     })
     const onUpdate = () => session.markDirty()
     const flush = () => void session.flush()
-    // ProseMirror finishes a composition a few milliseconds after compositionend.
-    const onCompositionEnd = () => setTimeout(flush, 60)
+    // ProseMirror finishes a composition a few milliseconds after compositionend; the save
+    // then waits for an idle moment, so the next word's keys are not held up by it.
+    const onCompositionEnd = () => setTimeout(() => session.saveSoon(), 60)
     const onKeyDown = (event: KeyboardEvent) => {
       if (
         (event.ctrlKey || event.metaKey) &&
