@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import ExcelJS from 'exceljs'
@@ -91,7 +92,18 @@ describe.each(TYPING_MODES)('报送表 and 汇总, typing by %s', (mode) => {
     await p.getByRole('button', { name: '汇总' }).click()
     // The unit list typed above was kept and comes back.
     await expect.poll(() => p.getByLabel('应报单位').inputValue()).toBe('城关镇\n河西乡\n第一中学')
-    await p.getByLabel('交回的报送表').setInputFiles(files)
+    if (mode === 'keys') await p.getByLabel('交回的报送表').setInputFiles(files)
+    else {
+      // The returns saved in one folder, beside what such a folder also holds.
+      const folder = await mkdtemp(join(tmpdir(), '报送表 '))
+      for (const f of files) await writeFile(join(folder, f.name), f.buffer)
+      await writeFile(join(folder, '~$城关镇-报送表.xlsx'), 'lock')
+      await writeFile(join(folder, '说明.txt'), '各单位交回的报送表')
+      await mkdir(join(folder, '旧表'))
+      await writeFile(join(folder, '旧表', '河西乡-报送表.xlsx'), files[1]!.buffer)
+      await p.getByLabel('存放报送表的文件夹').setInputFiles(folder)
+    }
+    await p.getByText('已选择 3 个报送表文件。').waitFor()
     await p.getByRole('button', { name: '读取并汇总' }).click()
     const table = p.getByRole('table', { name: '汇总表' })
     await table.waitFor()

@@ -26,6 +26,20 @@ const unitsOf = (text: string) =>
     .map((u) => u.trim())
     .filter((u) => u !== '')
 
+/**
+ * The workbooks of a chosen folder, in name order: .xlsx only, without Excel's "~$" lock
+ * files and hidden files, and only those directly in it (not in folders below).
+ */
+export function sheetsOfFolder(files: readonly File[]): File[] {
+  return files
+    .filter((f) => {
+      const path = f.webkitRelativePath || f.name
+      const depth = path.split('/').length
+      return depth <= 2 && /\.xlsx$/i.test(f.name) && !/^(~\$|\.)/.test(f.name)
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+}
+
 const messageOf = (error: unknown) =>
   error instanceof ApiError ? error.message : '操作没有完成，请重试。'
 
@@ -285,7 +299,18 @@ export function RollupDialog({
             onChange={(e) => setFiles([...(e.target.files ?? [])])}
           />
         </label>
+        <label>
+          或选择存放报送表的文件夹
+          <input
+            type="file"
+            aria-label="存放报送表的文件夹"
+            // Chromium's folder choice: every file under it; only workbooks are kept below.
+            {...{ webkitdirectory: '' }}
+            onChange={(e) => setFiles(sheetsOfFolder([...(e.target.files ?? [])]))}
+          />
+        </label>
       </div>
+      {files.length > 0 && <p className="hint">已选择 {files.length} 个报送表文件。</p>}
       {jobId && <JobProgress jobId={jobId} label={jobLabel} />}
       {message && (
         <p role="status" data-testid="returns-message">
