@@ -43,6 +43,29 @@ export function sheetsOfFolder(files: readonly File[]): File[] {
 const messageOf = (error: unknown) =>
   error instanceof ApiError ? error.message : '操作没有完成，请重试。'
 
+/**
+ * One job at a time in a dialog: its id and label for the progress bar, the message line
+ * cleared as it starts, and any error said there in Chinese.
+ */
+function useDialogJob() {
+  const [job, setJob] = useState<{ id: string; label: string } | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const run = async (label: string, work: (jobId: string) => Promise<void>) => {
+    const id = newJobId()
+    setJob({ id, label })
+    setMessage(null)
+    try {
+      await work(id)
+    } catch (error) {
+      setMessage(messageOf(error))
+    } finally {
+      setJob(null)
+    }
+  }
+  const progress = job && <JobProgress jobId={job.id} label={job.label} />
+  return { busy: job !== null, progress, message, setMessage, run }
+}
+
 /** 下发报送表: which figures, which units; one .xlsx per unit into a folder. */
 export function MakeReturnsDialog({
   draftId,
@@ -61,8 +84,7 @@ export function MakeReturnsDialog({
     () => new Set(indicators.filter((i) => !skipped.has(i.id)).map((i) => i.id)),
   )
   const [units, setUnits] = useState('')
-  const [jobId, setJobId] = useState<string | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const { busy, progress, message, setMessage, run } = useDialogJob()
 
   useEffect(() => {
     void api.getSettings({}).then((s) => setUnits((u) => u || s.returnUnits.join('\n')))
@@ -72,26 +94,19 @@ export function MakeReturnsDialog({
     const list = unitsOf(units)
     if (list.length === 0) return setMessage('请填写要下发的单位，每行一个。')
     if (chosen.size === 0) return setMessage('请至少选择一个指标。')
-    const id = newJobId()
-    setJobId(id)
-    setMessage(null)
-    try {
+    await run('正在生成报送表', async (jobId) => {
       // The sheets are made from the draft as saved.
       await flush()
       const result = await api.makeReturnSheets({
         id: draftId,
         indicatorIds: [...chosen],
         units: list,
-        jobId: id,
+        jobId,
       })
       if (result.status === 'saved') {
         setMessage(`已生成 ${result.files.length} 个报送表：${result.files.join('、')}。`)
       }
-    } catch (error) {
-      setMessage(messageOf(error))
-    } finally {
-      setJobId(null)
-    }
+    })
   }
 
   return (
@@ -104,7 +119,7 @@ export function MakeReturnsDialog({
           <button type="button" onClick={onClose}>
             关闭
           </button>
-          <button type="button" className="primary" disabled={!!jobId} onClick={() => void make()}>
+          <button type="button" className="primary" disabled={busy} onClick={() => void make()}>
             生成报送表…
           </button>
         </>
@@ -143,7 +158,7 @@ export function MakeReturnsDialog({
           onChange={(e) => setUnits(e.target.value)}
         />
       </label>
-      {jobId && <JobProgress jobId={jobId} label="正在生成报送表" />}
+      {progress}
       {message && (
         <p role="status" data-testid="returns-message">
           {message}
@@ -175,11 +190,9 @@ export function RollupDialog({
 }) {
   const [units, setUnits] = useState('')
   const [files, setFiles] = useState<File[]>([])
-  const [jobId, setJobId] = useState<string | null>(null)
-  const [jobLabel, setJobLabel] = useState('正在读取报送表')
+  const { busy, progress, message, setMessage, run } = useDialogJob()
   const [rollup, setRollup] = useState<RollupView | null>(null)
   const [withTable, setWithTable] = useState(true)
-  const [message, setMessage] = useState<string | null>(null)
   const byId = new Map(indicators.map((i) => [i.id, i]))
 
   useEffect(() => {
@@ -193,22 +206,14 @@ export function RollupDialog({
     if (files.length > MAX_RETURN_FILES) return setMessage(LIMIT_MESSAGES.returnFiles)
     const big = files.find((f) => f.size > MAX_IMPORT_BYTES)
     if (big) return setMessage(`“${big.name}”：${LIMIT_MESSAGES.fileBytes}`)
-    const id = newJobId()
-    setJobLabel('正在读取报送表')
-    setJobId(id)
-    setMessage(null)
-    try {
+    await run('正在读取报送表', async (jobId) => {
       await flush()
       const data = await Promise.all(
         files.map(async (f) => ({ fileName: f.name, data: base64(await f.arrayBuffer()) })),
       )
-      const result = await api.rollUpReturns({ id: draftId, units: list, files: data, jobId: id })
+      const result = await api.rollUpReturns({ id: draftId, units: list, files: data, jobId })
       setRollup(result.rollup)
-    } catch (error) {
-      setMessage(messageOf(error))
-    } finally {
-      setJobId(null)
-    }
+    })
   }
 
   const apply = async () => {
@@ -231,18 +236,11 @@ export function RollupDialog({
 
   const saveTable = async () => {
     if (!rollup) return
-    const id = newJobId()
-    setJobLabel('正在保存汇总表')
-    setJobId(id)
-    try {
+    await run('正在保存汇总表', async (jobId) => {
       const table = rollupTable(rollup, indicators, rollup.period)
-      const result = await api.saveRollupTable({ table, jobId: id })
+      const result = await api.saveRollupTable({ table, jobId })
       if (result.status === 'saved') setMessage(`汇总表已保存为：${result.name}`)
-    } catch (error) {
-      setMessage(messageOf(error))
-    } finally {
-      setJobId(null)
-    }
+    })
   }
 
   const shown = (id: string, value: string | null) => {
@@ -262,16 +260,16 @@ export function RollupDialog({
           <button type="button" onClick={onClose}>
             关闭
           </button>
-          <button type="button" disabled={!!jobId} onClick={() => void sum()}>
+          <button type="button" disabled={busy} onClick={() => void sum()}>
             读取并汇总
           </button>
-          <button type="button" disabled={!rollup || !!jobId} onClick={() => void saveTable()}>
+          <button type="button" disabled={!rollup || busy} onClick={() => void saveTable()}>
             保存汇总表
           </button>
           <button
             type="button"
             className="primary"
-            disabled={!rollup || !!jobId}
+            disabled={!rollup || busy}
             onClick={() => void apply()}
           >
             {complete ? '应用合计' : '应用合计（有单位未报或有误）'}
@@ -311,7 +309,7 @@ export function RollupDialog({
         </label>
       </div>
       {files.length > 0 && <p className="hint">已选择 {files.length} 个报送表文件。</p>}
-      {jobId && <JobProgress jobId={jobId} label={jobLabel} />}
+      {progress}
       {message && (
         <p role="status" data-testid="returns-message">
           {message}
@@ -413,8 +411,7 @@ export function FillReturnDialog({
   onClose: () => void
 }) {
   const [file, setFile] = useState<File | null>(null)
-  const [jobId, setJobId] = useState<string | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const { busy, progress, message, setMessage, run } = useDialogJob()
   const [result, setResult] = useState<{
     filled: string[]
     missing: string[]
@@ -425,23 +422,16 @@ export function FillReturnDialog({
     if (!file) return setMessage('请选择上级下发的报送表文件。')
     if (file.size > MAX_IMPORT_BYTES)
       return setMessage(`“${file.name}”：${LIMIT_MESSAGES.fileBytes}`)
-    const id = newJobId()
-    setJobId(id)
-    setMessage(null)
     setResult(null)
-    try {
+    await run('正在填写报送表', async (jobId) => {
       await flush()
       const data = base64(await file.arrayBuffer())
-      const saved = await api.fillReturnSheet({ id: draftId, fileName: file.name, data, jobId: id })
+      const saved = await api.fillReturnSheet({ id: draftId, fileName: file.name, data, jobId })
       if (saved.status === 'saved') {
         setResult(saved)
         setMessage(`已填好并保存为：${saved.name}。请打开看一遍，补上空着的格子后交回。`)
       }
-    } catch (error) {
-      setMessage(messageOf(error))
-    } finally {
-      setJobId(null)
-    }
+    })
   }
 
   return (
@@ -453,7 +443,7 @@ export function FillReturnDialog({
           <button type="button" onClick={onClose}>
             关闭
           </button>
-          <button type="button" className="primary" disabled={!!jobId} onClick={() => void fill()}>
+          <button type="button" className="primary" disabled={busy} onClick={() => void fill()}>
             用本稿数字填写…
           </button>
         </>
@@ -471,7 +461,7 @@ export function FillReturnDialog({
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </label>
-      {jobId && <JobProgress jobId={jobId} label="正在填写报送表" />}
+      {progress}
       {message && (
         <p role="status" data-testid="returns-message">
           {message}
