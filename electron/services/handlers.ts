@@ -8,6 +8,7 @@ import { defaultExportName, safeFileName, writeExport } from './export/export-se
 import { JobRunner } from './jobs/job-runner.ts'
 import { searchKeys } from './pinyin.ts'
 import { returnHandlers } from './returns/return-handlers.ts'
+import type { FilledSheet } from './returns/return-sheet.ts'
 import { ServiceError } from './service-error.ts'
 import type { SettingsService } from './settings-service.ts'
 import type { SnippetStore } from './snippets/snippet-store.ts'
@@ -191,9 +192,10 @@ export function createHandlers({
     ...returnHandlers({ drafts, settings, exportShell, jobs, log }),
     async fillReturnSheet({ id, fileName, data, jobId }) {
       const { draft } = await drafts.open(id)
-      let lists: { filled: string[]; missing: string[]; kept: string[] } | null = null
+      // What the worker filled, for the writer: known once the file is made.
+      const made: { lists?: Omit<FilledSheet, 'bytes'> } = {}
       const saved = await saveExport(fileName, settings.get().lastExportDir, 'xlsx', async () => {
-        const { bytes, ...rest } = await jobs.run(
+        const { bytes, ...lists } = await jobs.run(
           {
             kind: 'returns-fill',
             file: { name: fileName, bytes: new Uint8Array(Buffer.from(data, 'base64')) },
@@ -201,11 +203,11 @@ export function createHandlers({
           },
           jobId,
         )
-        lists = rest
+        made.lists = lists
         return toBuffer(bytes)
       })
-      if (saved.status === 'cancelled' || !lists) return { status: 'cancelled' as const }
-      return { ...saved, ...(lists as { filled: string[]; missing: string[]; kept: string[] }) }
+      if (saved.status === 'cancelled' || !made.lists) return { status: 'cancelled' as const }
+      return { ...saved, ...made.lists }
     },
     saveRollupTable: ({ table, jobId }) =>
       saveExport(

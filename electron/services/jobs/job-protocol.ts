@@ -9,6 +9,7 @@ import type { ReturnField } from '../../../domain/returns/plan.ts'
 import type { RollupTable } from '../../../domain/returns/rollup-table.ts'
 import type { ReturnProblem } from '../../../domain/returns/rollup.ts'
 import type { Settings } from '../../../domain/settings.ts'
+import type { FilledSheet } from '../returns/return-sheet.ts'
 
 /** The heavy or untrusted work a worker thread does, one job per thread. */
 export type JobRequest =
@@ -70,7 +71,7 @@ export interface JobOutputs {
   'returns-make': { fileName: string; bytes: Uint8Array }[]
   'returns-read': ReadReturn[]
   'rollup-table': Uint8Array
-  'returns-fill': { bytes: Uint8Array; filled: string[]; missing: string[]; kept: string[] }
+  'returns-fill': Omit<FilledSheet, 'bytes'> & { bytes: Uint8Array }
 }
 
 /** What a worker posts back. */

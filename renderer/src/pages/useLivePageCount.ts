@@ -22,8 +22,8 @@ const SLICE_MARGIN_MS = 3
 export function useLivePageCount(
   editor: Editor | null,
   content: () => DraftContent,
-  /** Changes when anything outside the editor's text that the pages show changes. */
   settings: Settings,
+  /** Changes when anything outside the editor's text that the pages show changes. */
   outside: unknown,
 ): number | null {
   const [pages, setPages] = useState<number | null>(null)

@@ -44,8 +44,8 @@ const messageOf = (error: unknown) =>
   error instanceof ApiError ? error.message : '操作没有完成，请重试。'
 
 /**
- * One job at a time in a dialog: its id and label for the progress bar, the message line
- * cleared as it starts, and any error said there in Chinese.
+ * One job at a time in a dialog: its progress bar, the message line cleared as it starts,
+ * and any error said there in Chinese; `status` shows both.
  */
 function useDialogJob() {
   const [job, setJob] = useState<{ id: string; label: string } | null>(null)
@@ -62,8 +62,17 @@ function useDialogJob() {
       setJob(null)
     }
   }
-  const progress = job && <JobProgress jobId={job.id} label={job.label} />
-  return { busy: job !== null, progress, message, setMessage, run }
+  const status = (
+    <>
+      {job && <JobProgress jobId={job.id} label={job.label} />}
+      {message && (
+        <p role="status" data-testid="returns-message">
+          {message}
+        </p>
+      )}
+    </>
+  )
+  return { busy: job !== null, status, setMessage, run }
 }
 
 /** 下发报送表: which figures, which units; one .xlsx per unit into a folder. */
@@ -84,7 +93,7 @@ export function MakeReturnsDialog({
     () => new Set(indicators.filter((i) => !skipped.has(i.id)).map((i) => i.id)),
   )
   const [units, setUnits] = useState('')
-  const { busy, progress, message, setMessage, run } = useDialogJob()
+  const { busy, status, setMessage, run } = useDialogJob()
 
   useEffect(() => {
     void api.getSettings({}).then((s) => setUnits((u) => u || s.returnUnits.join('\n')))
@@ -158,12 +167,7 @@ export function MakeReturnsDialog({
           onChange={(e) => setUnits(e.target.value)}
         />
       </label>
-      {progress}
-      {message && (
-        <p role="status" data-testid="returns-message">
-          {message}
-        </p>
-      )}
+      {status}
     </Dialog>
   )
 }
@@ -190,7 +194,7 @@ export function RollupDialog({
 }) {
   const [units, setUnits] = useState('')
   const [files, setFiles] = useState<File[]>([])
-  const { busy, progress, message, setMessage, run } = useDialogJob()
+  const { busy, status, setMessage, run } = useDialogJob()
   const [rollup, setRollup] = useState<RollupView | null>(null)
   const [withTable, setWithTable] = useState(true)
   const byId = new Map(indicators.map((i) => [i.id, i]))
@@ -309,12 +313,7 @@ export function RollupDialog({
         </label>
       </div>
       {files.length > 0 && <p className="hint">已选择 {files.length} 个报送表文件。</p>}
-      {progress}
-      {message && (
-        <p role="status" data-testid="returns-message">
-          {message}
-        </p>
-      )}
+      {status}
       {rollup && (
         <>
           <div className="rollup-table-wrap">
@@ -411,7 +410,7 @@ export function FillReturnDialog({
   onClose: () => void
 }) {
   const [file, setFile] = useState<File | null>(null)
-  const { busy, progress, message, setMessage, run } = useDialogJob()
+  const { busy, status, setMessage, run } = useDialogJob()
   const [result, setResult] = useState<{
     filled: string[]
     missing: string[]
@@ -461,12 +460,7 @@ export function FillReturnDialog({
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </label>
-      {progress}
-      {message && (
-        <p role="status" data-testid="returns-message">
-          {message}
-        </p>
-      )}
+      {status}
       {result && (
         <ul className="fill-result" aria-label="填写结果">
           {result.filled.length > 0 && <li>已填写：{result.filled.join('；')}</li>}
