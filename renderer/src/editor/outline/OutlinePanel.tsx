@@ -73,14 +73,10 @@ export function OutlinePanel({
 
   const positionOf = (s: OutlineSection) => sections.indexOf(s)
   const fresh = (s: OutlineSection) => freshSection(editor, s, positionOf(s))
-  const move = (shown: OutlineSection, direction: -1 | 1) => {
-    const s = fresh(shown)
-    if (s) editor.commands.moveSectionBy(direction, s.index)
-  }
-  const shift = (shown: OutlineSection, delta: -1 | 1) => {
-    const s = fresh(shown)
-    if (s) editor.commands.shiftSection(delta, s.index)
-  }
+  // The toolbar acts on the section at the caret as the document is now: the list and its
+  // `current` catch up a moment after an edit, and a click in that moment must not miss.
+  const move = (direction: -1 | 1) => editor.commands.moveSectionBy(direction)
+  const shift = (delta: -1 | 1) => editor.commands.shiftSection(delta)
 
   /** Drops the dragged section (by its place in the list) before `target`, or at the end for null. */
   const drop = (target: OutlineSection | null, event: React.DragEvent) => {
@@ -99,7 +95,7 @@ export function OutlinePanel({
         <button
           type="button"
           disabled={!current}
-          onClick={() => current && move(current, -1)}
+          onClick={() => move(-1)}
           title="上移本节（Alt+Shift+↑）"
         >
           上移
@@ -107,7 +103,7 @@ export function OutlinePanel({
         <button
           type="button"
           disabled={!current}
-          onClick={() => current && move(current, 1)}
+          onClick={() => move(1)}
           title="下移本节（Alt+Shift+↓）"
         >
           下移
@@ -115,17 +111,12 @@ export function OutlinePanel({
         <button
           type="button"
           disabled={!current}
-          onClick={() => current && shift(current, -1)}
+          onClick={() => shift(-1)}
           title="升级本节（Shift+Tab）"
         >
           升级
         </button>
-        <button
-          type="button"
-          disabled={!current}
-          onClick={() => current && shift(current, 1)}
-          title="降级本节（Tab）"
-        >
+        <button type="button" disabled={!current} onClick={() => shift(1)} title="降级本节（Tab）">
           降级
         </button>
       </div>
