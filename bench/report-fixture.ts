@@ -1,5 +1,8 @@
 // A realistic long report for benchmarks: the team's fixture reports' sentences, cycled to the
-// length asked, 60 sections, 300 indicator references.
+// length asked, 60 sections, 300 indicator references. After the first pass over the sentences each
+// pass takes them in another (seeded) order: a real report never repeats a run of paragraphs, and a
+// verbatim repeat about 24 kB back would let a .docx's compression copy whole pages whenever the
+// markup between them stays under deflate's 32 kB window, which favours the barest markup.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -22,9 +25,33 @@ function fixtureSentences(): string[] {
     .filter((s) => s.length > 8 && s.length < 200)
 }
 
+/** The sentences of pass `pass`: the first in the fixtures' order, later ones shuffled. */
+function passOrder(sentences: string[], pass: number): string[] {
+  if (pass === 0) return sentences
+  const out = [...sentences]
+  let seed = pass * 0x9e3779b1
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
 /** A report of about `chars` characters with `sections` headings and `refs` indicator references. */
 export function generateReport(chars: number, sections = 60, refs = 300): DraftContent {
-  const sentences = fixtureSentences()
+  const pool = fixtureSentences()
+  const passes: string[][] = []
+  const sentence = (i: number) => {
+    const pass = Math.floor(i / pool.length)
+    passes[pass] ??= passOrder(pool, pass)
+    return passes[pass][i % pool.length]!
+  }
   const indicator = {
     ...indicatorFromCatalogue(catalogueEntry('retention-9y')!, 'retention-9y'),
     current: '99.66',
@@ -34,9 +61,9 @@ export function generateReport(chars: number, sections = 60, refs = 300): DraftC
   let total = 0
   let s = 0
   for (let sec = 0; sec < sections; sec++) {
-    blocks.push(heading(sec % 6 === 0 ? 1 : 2, sentences[s++ % sentences.length]!.slice(0, 18)))
+    blocks.push(heading(sec % 6 === 0 ? 1 : 2, sentence(s++).slice(0, 18)))
     while (total < (chars * (sec + 1)) / sections) {
-      const text = [0, 1].map(() => sentences[s++ % sentences.length]).join('')
+      const text = [0, 1].map(() => sentence(s++)).join('')
       blocks.push(paragraph(text))
       total += text.length
     }

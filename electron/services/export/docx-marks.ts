@@ -1,14 +1,6 @@
-import {
-  BorderStyle,
-  DeletedTextRun,
-  InsertedTextRun,
-  TextRun,
-  type IRunOptions,
-  type ParagraphChild,
-} from 'docx'
+import { BorderStyle, DeletedTextRun, InsertedTextRun, TextRun, type ParagraphChild } from 'docx'
 
 import type { MarkedDocument, MarkedSpan } from '../../../domain/compare/marked-document.ts'
-import { BODY_CHARACTER_SPACING, SIZE } from '../../../domain/export/gbt9704.ts'
 
 /** A comparison laid over the layout: a 修订稿 or a 花脸稿. */
 export interface DocxMarks {
@@ -29,8 +21,8 @@ export function markedRuns(
   spans: readonly MarkedSpan[],
   marks: DocxMarks,
   nextId: () => number,
-  font: (role: MarkedSpan['role']) => string,
-  options: (role: MarkedSpan['role']) => Partial<IRunOptions> & { size?: number } = () => ({}),
+  /** The character style of a span's role (a heading's own words), none for plain text. */
+  style: (role: MarkedSpan['role']) => string | undefined,
 ): ParagraphChild[] {
   const out: ParagraphChild[] = []
   let pendingBreak = false
@@ -39,15 +31,7 @@ export function markedRuns(
       pendingBreak = true
       continue
     }
-    const f = font(s.role)
-    const base = {
-      text: s.text,
-      font: { ascii: f, eastAsia: f, hAnsi: f, cs: f },
-      size: SIZE.body,
-      characterSpacing: BODY_CHARACTER_SPACING,
-      ...options(s.role),
-      break: pendingBreak ? 1 : undefined,
-    }
+    const base = { text: s.text, style: style(s.role), break: pendingBreak ? 1 : undefined }
     pendingBreak = false
     if (s.op === 'equal') out.push(new TextRun(base))
     else if (marks.style === 'tracked') {

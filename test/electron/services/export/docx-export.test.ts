@@ -15,6 +15,7 @@ import {
   pdfText,
   renderWithLibreOffice,
   validateWordParts,
+  withStylesInlined,
   type Rendered,
 } from './docx-inspect.ts'
 
@@ -80,8 +81,29 @@ describe('Word export read back as XML', () => {
   let document: string
   beforeAll(async () => {
     parts = await docxParts(await draftToDocx(sampleDraft(), settings(), '2026-11-23'))
-    document = parts.get('word/document.xml')!
+    // Fonts, sizes and spacing as Word resolves them through styles.xml.
+    document = withStylesInlined(parts)
   }, 60_000)
+
+  it('writes a body paragraph bare: 正文 is the default style and carries the layout', () => {
+    const raw = parts.get('word/document.xml')!
+    expect(paragraphWith(raw, '含控制字符')).toBe(
+      '<w:p><w:r><w:t xml:space="preserve">含控制字符和孤立代理的文字。</w:t></w:r></w:p>',
+    )
+    expect(paragraphWith(raw, '（一）以教育质量为中心')).toMatch(
+      /<w:rStyle w:val="GongwenLevel2"\/>/,
+    )
+    const styles = parts.get('word/styles.xml')!
+    // Word's own Normal (正文), the default: a paragraph a writer adds in Word is laid out too.
+    expect(styles).toMatch(
+      /<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"\/>/,
+    )
+    // The other styles stand alone, so the body's indent and condensing never reach them.
+    for (const m of styles.matchAll(
+      /<w:style [^>]*w:styleId="(Gongwen\w+|Header|Footer)"[^>]*>.*?<\/w:style>/g,
+    ))
+      expect(m[0], m[1]).not.toMatch(/<w:basedOn /)
+  })
 
   it('sets A4 and the GB/T 9704 margins, line pitch and footer distance', () => {
     const sect = /<w:sectPr[\s\S]*<\/w:sectPr>/.exec(document)![0]
@@ -111,6 +133,8 @@ describe('Word export read back as XML', () => {
     expect(p).toMatch(/<w:jc w:val="center"\/>/)
     expect(p).toMatch(/w:eastAsia="方正小标宋简体"/)
     expect(p).toMatch(/<w:sz w:val="44"\/>/)
+    // Not condensed like the body: the title's characters keep their natural spacing.
+    expect(p).not.toMatch(/<w:spacing w:val=/)
   })
 
   it('writes the numbers as text in each level font, the run-in sentence only in the heading font', () => {
@@ -178,7 +202,7 @@ describe('Word export read back as XML', () => {
         ],
       }
       const data = await draftToDocx(draft, settings())
-      const xml = (await docxParts(data)).get('word/document.xml')!
+      const xml = withStylesInlined(await docxParts(data))
       expect(paragraphExactly(xml, '附件：1.主要指标统计表')).toBeTruthy()
       expect(
         paragraphExactly(xml, '\u3000\u3000\u30002.2026年各乡镇（学校）主要指标统计表'),
@@ -219,9 +243,9 @@ describe('Word export read back as XML', () => {
   )
 
   it('names the stock Windows fonts when that set is chosen', { timeout: 60_000 }, async () => {
-    const windows = (
-      await docxParts(await draftToDocx(sampleDraft(), settings({ exportFontSet: 'windows' })))
-    ).get('word/document.xml')!
+    const windows = withStylesInlined(
+      await docxParts(await draftToDocx(sampleDraft(), settings({ exportFontSet: 'windows' }))),
+    )
     expect(windows).toMatch(/w:eastAsia="仿宋"/)
     expect(windows).toMatch(/w:eastAsia="楷体"/)
     expect(windows).not.toMatch(/GB2312/)

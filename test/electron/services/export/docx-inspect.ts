@@ -235,3 +235,117 @@ export function resolvedParagraphs(documentXml: string, how: 'accept' | 'reject'
   if (carried) out.push(carried)
   return out
 }
+
+/** A property element of a pPr or rPr: its attributes, or the whole element when it has children. */
+type Props = Map<string, Map<string, string> | string>
+
+/** The top-level elements of a pPr or rPr's inside (a pPr's own rPr, for the paragraph mark, left out). */
+function propsOf(inner: string): Props {
+  const props: Props = new Map()
+  for (const m of inner.matchAll(/<w:(\w+)((?:\s[^>]*?)?)\s*(\/>|>([\s\S]*?)<\/w:\1>)/g)) {
+    const [, name, attrs, whole] = m
+    if (name === 'rPr' || name === 'pStyle' || name === 'rStyle') continue
+    if (whole !== '/>') props.set(name!, m[0])
+    else
+      props.set(
+        name!,
+        new Map([...attrs!.matchAll(/([\w:]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])),
+      )
+  }
+  return props
+}
+
+/** Later properties over earlier ones, attribute by attribute where both are attribute lists. */
+function merge(...layers: Props[]): Props {
+  const out: Props = new Map()
+  for (const layer of layers) {
+    for (const [name, value] of layer) {
+      const was = out.get(name)
+      out.set(
+        name,
+        typeof was === 'object' && typeof value === 'object' ? new Map([...was, ...value]) : value,
+      )
+    }
+  }
+  return out
+}
+
+const serialise = (props: Props) =>
+  [...props]
+    .map(([name, value]) =>
+      typeof value === 'string'
+        ? value
+        : `<w:${name}${[...value]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, v]) => ` ${k}="${v}"`)
+            .join('')}/>`,
+    )
+    .join('')
+
+/**
+ * document.xml with every paragraph's and run's formatting written out in full, as Word resolves
+ * it: document defaults, then the paragraph style and what it is based on, then the character
+ * style, then the direct formatting. Lets a test read a run's font, size and spacing the same way
+ * whether the writer put them on the run or in styles.xml.
+ */
+export function withStylesInlined(parts: Map<string, string>): string {
+  const styles = parts.get('word/styles.xml') ?? ''
+  const inner = (xml: string | undefined, tag: string) =>
+    new RegExp(`<w:${tag}>([\\s\\S]*?)</w:${tag}>`).exec(xml ?? '')?.[1] ?? ''
+  const defaults = {
+    p: propsOf(inner(inner(styles, 'pPrDefault'), 'pPr')),
+    r: propsOf(inner(inner(styles, 'rPrDefault'), 'rPr')),
+  }
+  const declared = new Map<string, { basedOn?: string; p: Props; r: Props }>()
+  let defaultParagraph: string | undefined
+  for (const m of styles.matchAll(/<w:style ([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+    const id = /w:styleId="([^"]+)"/.exec(m[1]!)![1]!
+    if (/w:type="paragraph"/.test(m[1]!) && /w:default="(1|true)"/.test(m[1]!))
+      defaultParagraph = id
+    const pPr = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(m[2]!)?.[1] ?? ''
+    declared.set(id, {
+      basedOn: /<w:basedOn w:val="([^"]+)"\/>/.exec(m[2]!)?.[1],
+      p: propsOf(pPr.replace(/<w:rPr>[\s\S]*?<\/w:rPr>/, '')),
+      r: propsOf(
+        /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(m[2]!.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, ''))?.[1] ?? '',
+      ),
+    })
+  }
+  const chain = (id: string | undefined, kind: 'p' | 'r'): Props[] => {
+    const layers: Props[] = []
+    for (let at = id, depth = 0; at && depth < 10; depth++) {
+      const style = declared.get(at)
+      if (!style) break
+      layers.unshift(style[kind])
+      at = style.basedOn
+    }
+    return layers
+  }
+  const document = parts.get('word/document.xml')!
+  return document.replace(/<w:p( [^>]*)?>([\s\S]*?)<\/w:p>/g, (_, attrs = '', content: string) => {
+    const pPrMatch = /^<w:pPr>((?:(?!<\/w:pPr>)[\s\S])*)<\/w:pPr>/.exec(content)
+    const pPr = pPrMatch?.[1] ?? ''
+    const paragraphStyle = /<w:pStyle w:val="([^"]+)"\/>/.exec(pPr)?.[1] ?? defaultParagraph
+    const markRun = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(pPr)?.[0] ?? ''
+    const ownP = propsOf(pPr.replace(markRun, ''))
+    const paragraphProps = merge(defaults.p, ...chain(paragraphStyle, 'p'), ownP)
+    const rest = pPrMatch ? content.slice(pPrMatch[0].length) : content
+    const runs = rest.replace(
+      /<w:r( [^>]*)?>([\s\S]*?)<\/w:r>/g,
+      (__, rAttrs = '', run: string) => {
+        const rPrMatch = /^<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(run)
+        const rPr = rPrMatch?.[1] ?? ''
+        const runStyle = /<w:rStyle w:val="([^"]+)"\/>/.exec(rPr)?.[1]
+        const runProps = merge(
+          defaults.r,
+          ...chain(paragraphStyle, 'r'),
+          ...chain(runStyle, 'r'),
+          propsOf(rPr),
+        )
+        const body = rPrMatch ? run.slice(rPrMatch[0].length) : run
+        return `<w:r${rAttrs}><w:rPr>${serialise(runProps)}</w:rPr>${body}</w:r>`
+      },
+    )
+    return `<w:p${attrs}><w:pPr>${serialise(paragraphProps)}${markRun}</w:pPr>${runs}</w:p>`
+  })
+}
