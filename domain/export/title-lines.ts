@@ -33,8 +33,17 @@ export function titleLines(title: string, perLine = TITLE_CHARS_PER_LINE): strin
       const before = chars[cut - 1]!
       const rest = chars.slice(cut).join('')
       if (GOOD_BREAK_AFTER.has(before)) cost -= 6
-      if (rest.startsWith('工作') || rest.startsWith('关于')) cost -= 4
+      // Before the words that close or open a part of such a title.
+      if (/^(工作|关于|情况|总结|报告|汇报|实施|开展|推进|落实)/.test(rest)) cost -= 4
+      if (before === '年' && rest.startsWith('度')) cost += 30
       if (/[，、。：；）》”]/.test(chars[cut]!)) cost += 50
+      // Never inside a number or a Latin word, nor between a number and its 年/月/日/%.
+      if (/[0-9A-Za-z０-９]/.test(before) && /[0-9A-Za-z０-９.．%％年月日号期]/.test(chars[cut]!))
+        cost += 100
+      // Nor inside quotation marks or brackets: “双减” and （2024—2026年） stay whole.
+      const head = chars.slice(0, cut).join('')
+      const open = (o: string, c: string) => head.split(o).length > head.split(c).length
+      if (open('“', '”') || open('（', '）') || open('《', '》')) cost += 50
     }
     return cost
   }
