@@ -27,6 +27,8 @@ export interface OutlineBlock {
   type: string
   level?: unknown
   text: string
+  /** Its 字数, when the caller already knows it (counted once per unchanged block). */
+  words?: number
 }
 
 export function outlineBlocksOf(blocks: readonly DocNode[]): OutlineBlock[] {
@@ -39,7 +41,7 @@ export function buildOutline(
   level3: Level3Style = '1.',
 ): OutlineSection[] {
   const headings: { index: number; level: HeadingLevel; text: string }[] = []
-  const words = blocks.map((b) => countWords(b.text))
+  const words = blocks.map((b) => b.words ?? countWords(b.text))
   blocks.forEach((block, index) => {
     const level = block.level
     if (block.type === 'heading' && isHeadingLevel(level))

@@ -1,16 +1,11 @@
 import type { Editor } from '@tiptap/core'
 import { useEffect, useState } from 'react'
 
-import { countWords, wordLeafText } from '../../../domain/draft/word-count.ts'
+import { wordLeafText } from '../../../domain/draft/word-count.ts'
 import type { Level3Style } from '../../../domain/outline/numbering.ts'
-import type { OutlineSection } from '../../../domain/outline/outline.ts'
+import { buildOutline, type OutlineSection } from '../../../domain/outline/outline.ts'
 import type { EnumerationStorage } from './extensions/enumeration/index.ts'
-import {
-  blockIndexAt,
-  editorLeafText,
-  outlineOf,
-  sectionPath,
-} from './extensions/section-heading/index.ts'
+import { blockIndexAt, blockReader, sectionPath } from './extensions/section-heading/index.ts'
 import type { IndicatorStore } from './indicators/indicator-store.ts'
 
 export interface EditorDerived {
@@ -52,14 +47,16 @@ export function useEditorDerived(
     let sections: OutlineSection[] = []
     let wordCount = 0
     let docDirty = true
+    // Counted as the saved draft and the export count it, not as the editor shows empty figures;
+    // read anew when a figure changes, since references count as their values.
+    let read = blockReader(wordLeafText(indicators.list()))
     const compute = () => {
       timer = null
       const { doc, selection } = editor.state
       if (docDirty) {
-        // Counted as the saved draft and the export count it, not as the editor shows empty figures.
-        const leaf = wordLeafText(indicators.list())
-        sections = outlineOf(doc, level3, leaf)
-        wordCount = countWords(doc.textBetween(0, doc.content.size, '\n', editorLeafText(leaf)))
+        const { blocks, words } = read(doc)
+        sections = buildOutline(blocks, level3)
+        wordCount = words
         docDirty = false
       }
       const blockIndex = blockIndexAt(doc, selection.from)
@@ -85,10 +82,14 @@ export function useEditorDerived(
       schedule(250)
     }
     const onSelection = () => schedule(80)
+    const onIndicators = () => {
+      read = blockReader(wordLeafText(indicators.list()))
+      onUpdate()
+    }
     compute()
     editor.on('update', onUpdate)
     editor.on('selectionUpdate', onSelection)
-    const unsubscribeIndicators = indicators.subscribe(onUpdate)
+    const unsubscribeIndicators = indicators.subscribe(onIndicators)
     return () => {
       unsubscribeIndicators()
       editor.off('update', onUpdate)

@@ -4,6 +4,7 @@ export {
   type SectionHeadingOptions,
 } from './section-heading.ts'
 export {
+  blockReader,
   editorLeafText,
   outlineOf,
   posOfBlock,

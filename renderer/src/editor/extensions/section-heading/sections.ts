@@ -1,6 +1,7 @@
 import type { Node as PmNode } from '@tiptap/pm/model'
 
 import type { LeafText } from '../../../../../domain/draft/doc.ts'
+import { countWords } from '../../../../../domain/draft/word-count.ts'
 import type { Level3Style } from '../../../../../domain/outline/numbering.ts'
 import {
   buildOutline,
@@ -25,6 +26,39 @@ function outlineBlocks(doc: PmNode, leaf?: LeafText): OutlineBlock[] {
     }),
   )
   return blocks
+}
+
+/**
+ * The outline's blocks and the 字数 of a document, read again only for the top-level blocks an
+ * edit replaced: ProseMirror keeps an unchanged block the same object from one state to the
+ * next, so a keystroke costs one block's count rather than the whole report's.
+ */
+export function blockReader(leaf: LeafText): (doc: PmNode) => {
+  blocks: OutlineBlock[]
+  words: number
+} {
+  const read = editorLeafText(leaf)
+  const known = new WeakMap<PmNode, OutlineBlock & { words: number }>()
+  return (doc) => {
+    const blocks: (OutlineBlock & { words: number })[] = []
+    let words = 0
+    doc.forEach((node) => {
+      let block = known.get(node)
+      if (!block) {
+        block = {
+          type: node.type.name,
+          level: node.attrs.level,
+          text: node.textBetween(0, node.content.size, '', read),
+          // Blocks inside a block counted apart, as the whole document's text has them.
+          words: countWords(node.textBetween(0, node.content.size, '\n', read)),
+        }
+        known.set(node, block)
+      }
+      blocks.push(block)
+      words += block.words
+    })
+    return { blocks, words }
+  }
 }
 
 /** The section tree; pass `leaf` (the domain's word leaf text) when its word counts are shown. */
