@@ -5,6 +5,7 @@ import type { DraftContent } from '../../../domain/draft/draft.ts'
 import { draftPageSpec, pageFlowKeys, type PageSpec } from '../../../domain/export/page-spec.ts'
 import type { Settings } from '../../../domain/settings.ts'
 import { isoDay } from '../../../domain/text/dates.ts'
+import { spliceSender } from '../editor/block-splice.ts'
 import { layoutPages } from './layout-pages.ts'
 import type { PageCountReply, PageCountRequest } from './page-count-messages.ts'
 
@@ -78,6 +79,7 @@ export function useLivePageCount(
       }
     }
 
+    const sender = spliceSender()
     const count = () => {
       timer = null
       generation += 1
@@ -86,7 +88,13 @@ export function useLivePageCount(
       const { meta, body, indicators } = content()
       const today = isoDay(new Date())
       if (worker) {
-        const request: PageCountRequest = { id, draft: { meta, body, indicators }, settings, today }
+        const request: PageCountRequest = {
+          id,
+          splice: sender.next(body.content),
+          draft: { meta, indicators },
+          settings,
+          today,
+        }
         worker.postMessage(request)
         return
       }

@@ -1,7 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { useEffect, useState } from 'react'
 
-import type { Doc } from '../../../../domain/draft/doc.ts'
 import type { DraftMeta } from '../../../../domain/draft/draft.ts'
 import { applyFixes, type AppliedFixes } from '../../../../domain/proofread/apply-fixes.ts'
 import {
@@ -11,6 +10,8 @@ import {
   type Finding,
 } from '../../../../domain/proofread/proofread.ts'
 import { ConfirmDialog } from '../../ui/Dialog.tsx'
+import { spliceSender } from '../block-splice.ts'
+import { docJSON } from '../doc-json.ts'
 import { findingRange } from '../extensions/proofread-fixes/index.ts'
 import type { IndicatorStore } from '../indicators/indicator-store.ts'
 import type { ProofreadReply, ProofreadRequest } from './proofread.worker.ts'
@@ -50,7 +51,7 @@ export function ProofreadPanel({
     let generation = 0
     const content = () => ({
       meta,
-      body: editor.getJSON() as Doc,
+      body: docJSON(editor.state.doc),
       indicators: [...indicators.list()],
       ignoredFindings: ignored,
     })
@@ -71,11 +72,17 @@ export function ProofreadPanel({
     } catch {
       worker = null
     }
+    const sender = spliceSender()
     const run = () => {
       timer = null
       generation += 1
       if (!worker) return checkHere()
-      const request: ProofreadRequest = { id: generation, content: content() }
+      const { body, ...rest } = content()
+      const request: ProofreadRequest = {
+        id: generation,
+        splice: sender.next(body.content),
+        ...rest,
+      }
       worker.postMessage(request)
     }
     const schedule = () => {
@@ -136,7 +143,7 @@ export function ProofreadPanel({
       {fixable.length > 1 && (
         <button
           type="button"
-          onClick={() => setPreview(applyFixes(editor.getJSON() as Doc, fixable))}
+          onClick={() => setPreview(applyFixes(docJSON(editor.state.doc), fixable))}
         >
           {current
             ? `修正${current.group}中可确定的 ${fixable.length} 处…`

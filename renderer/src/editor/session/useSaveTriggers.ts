@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/core'
 import { useEffect } from 'react'
 
-import type { Doc } from '../../../../domain/draft/doc.ts'
 import { ApiError } from '../../api/client.ts'
+import { docJSON } from '../doc-json.ts'
 import type { DraftSession } from './draft-session.ts'
 
 const inElectron = typeof window !== 'undefined' && window.caogao !== undefined
@@ -25,7 +25,7 @@ export function useSaveTriggers(session: DraftSession, editor: Editor | null): v
   useEffect(() => {
     if (!editor) return
     const idle = idleMs()
-    const disconnect = session.connect(() => editor.getJSON() as Doc, {
+    const disconnect = session.connect(() => docJSON(editor.state.doc), {
       idleMs: idle,
       maxWaitMs: Math.max(5000, idle),
       isRetryable: (e) =>

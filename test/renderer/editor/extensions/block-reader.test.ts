@@ -1,19 +1,29 @@
 import { describe, expect, it } from 'vitest'
 
-import { generateReport } from '../../../../bench/report-fixture.ts'
 import { countWords, wordLeafText } from '../../../../domain/draft/word-count.ts'
+import { catalogueEntry } from '../../../../domain/indicators/catalogue.ts'
+import { indicatorFromCatalogue } from '../../../../domain/indicators/model.ts'
 import { buildOutline } from '../../../../domain/outline/outline.ts'
 import {
   blockReader,
   editorLeafText,
   outlineOf,
 } from '../../../../renderer/src/editor/extensions/section-heading/index.ts'
-import { headlessEditor } from '../headless-editor.ts'
+import { headlessEditor, paragraph, ref, text } from '../headless-editor.ts'
 
 describe('blockReader: outline and 字数 from the blocks an edit changed', () => {
-  const report = generateReport(12_000, 12, 30)
-  const { editor } = headlessEditor(report.body, report.indicators)
-  const leaf = wordLeafText(report.indicators)
+  const indicator = {
+    ...indicatorFromCatalogue(catalogueEntry('retention-9y')!, 'retention-9y'),
+    current: '99.66',
+  }
+  // Chapters, sections and paragraphs with words, figures and references.
+  const content = Array.from({ length: 120 }, (_, i) =>
+    i % 10 === 0
+      ? { type: 'heading', attrs: { level: i % 30 === 0 ? 1 : 2 }, content: [text(`第${i}节标题`)] }
+      : paragraph(text(`第${i}段，全县 GDP 增长 ${i}.5%，巩固率达`), ref(indicator.id), text('。')),
+  )
+  const { editor } = headlessEditor({ type: 'doc', content }, [indicator])
+  const leaf = wordLeafText([indicator])
   const whole = () => {
     const doc = editor.state.doc
     return {
