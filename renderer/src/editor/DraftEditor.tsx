@@ -1,5 +1,14 @@
 import { EditorContent } from '@tiptap/react'
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import { flushSync } from 'react-dom'
 
 import type { DraftFile } from '../../../domain/draft/draft.ts'
@@ -10,12 +19,10 @@ import type { Settings } from '../../../domain/settings.ts'
 import { categoriesForSection } from '../../../domain/snippets/snippets.ts'
 import { isoDay } from '../../../domain/text/dates.ts'
 import { ApiError, api } from '../api/client.ts'
-import { CompareDialog, type CompareStart } from '../compare/CompareDialog.tsx'
+import type { CompareStart } from '../compare/CompareDialog.tsx'
 import { pendingImportReports } from '../import/ImportDialog.tsx'
-import { ImportReportDialog } from '../import/ImportReportDialog.tsx'
-import { PageView } from '../pages/PageView.tsx'
 import { useLivePageCount } from '../pages/useLivePageCount.ts'
-import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
+import { RevisionsDialog } from '../revisions/LazyRevisionsDialog.ts'
 import { navigate } from '../ui/useRoute.ts'
 import { useTransientMessage } from '../ui/useTransientMessage.ts'
 import { useExportFlow } from './export/ExportFlow.tsx'
@@ -26,13 +33,26 @@ import { SidePanel } from './layout/SidePanel.tsx'
 import { OutlinePanel } from './outline/OutlinePanel.tsx'
 import type { DraftSession } from './session/draft-session.ts'
 import { useSaveTriggers } from './session/useSaveTriggers.ts'
-import { SettingsDialog } from './SettingsDialog.tsx'
-import { ShortcutsDialog } from './ShortcutsDialog.tsx'
 import { SuggestPopup } from './suggest/SuggestPopup.tsx'
 import { useEditorDerived } from './useEditorDerived.ts'
 import { useReportEditor } from './useReportEditor.ts'
 import { useSettings } from './useSettings.ts'
 import { pendingYearUpdates, YearUpdateBar } from './year-update/YearUpdateBar.tsx'
+
+// Dialogs load when first opened: the report opens without their code.
+const CompareDialog = lazy(() =>
+  import('../compare/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })),
+)
+const ImportReportDialog = lazy(() =>
+  import('../import/ImportReportDialog.tsx').then((m) => ({ default: m.ImportReportDialog })),
+)
+const PageView = lazy(() => import('../pages/PageView.tsx').then((m) => ({ default: m.PageView })))
+const SettingsDialog = lazy(() =>
+  import('./SettingsDialog.tsx').then((m) => ({ default: m.SettingsDialog })),
+)
+const ShortcutsDialog = lazy(() =>
+  import('./ShortcutsDialog.tsx').then((m) => ({ default: m.ShortcutsDialog })),
+)
 
 type Modal =
   'revisions' | 'settings' | 'shortcuts' | 'import-report' | { compare: CompareStart } | null
@@ -322,80 +342,85 @@ export function DraftEditor({
         path={derived.path}
         message={message}
       />
-      {modal === 'revisions' && (
-        <RevisionsDialog
-          id={draft.id}
-          title={meta.title}
-          level3={settings.level3Numbering}
-          onClose={() => setModal(null)}
-          onCompare={(revision) => void openCompare({ kind: 'revision', revision })}
-          onRestored={(restored) => {
-            setModal(null)
-            onReplaced(restored)
-          }}
-        />
-      )}
-      {modal === 'settings' && (
-        <SettingsDialog
-          settings={settings}
-          onChange={changeSettings}
-          onClose={() => setModal(null)}
-        />
-      )}
-      {modal === 'shortcuts' && <ShortcutsDialog onClose={() => setModal(null)} />}
-      {typeof modal === 'object' && modal?.compare && editor && (
-        <CompareDialog
-          draftId={draft.id}
-          editor={editor}
-          current={() => {
-            const { meta, body, indicators } = session.content()
-            return { meta, body, indicators }
-          }}
-          setMeta={(m) => session.setMeta(m)}
-          start={modal.compare}
-          beforeBulkChange={keepRevision}
-          onClose={() => setModal(null)}
-        />
-      )}
-      {modal === 'import-report' && importReport && editor && (
-        <ImportReportDialog
-          editor={editor}
-          report={importReport}
-          indicators={session.indicators}
-          beforeBulkChange={keepRevision}
-          level3={settings.level3Numbering}
-          onClose={() => {
-            pendingImportReports.delete(draft.id)
-            setModal(null)
-          }}
-        />
-      )}
-      {pagesView && (
-        <PageView
-          spec={pagesView}
-          note={message}
-          onPages={pagesLaidOut}
-          onClose={() => setPagesView(null)}
-          onReveal={(node) => {
-            setPagesView(null)
-            editor?.commands.revealBlock(node)
-          }}
-          actions={
-            <>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => void exportFlow.start(() => openPages('pdf'))}
-              >
-                导出 PDF
-              </button>
-              <button type="button" onClick={() => void exportFlow.start(() => openPages('print'))}>
-                打印
-              </button>
-            </>
-          }
-        />
-      )}
+      <Suspense fallback={null}>
+        {modal === 'revisions' && (
+          <RevisionsDialog
+            id={draft.id}
+            title={meta.title}
+            level3={settings.level3Numbering}
+            onClose={() => setModal(null)}
+            onCompare={(revision) => void openCompare({ kind: 'revision', revision })}
+            onRestored={(restored) => {
+              setModal(null)
+              onReplaced(restored)
+            }}
+          />
+        )}
+        {modal === 'settings' && (
+          <SettingsDialog
+            settings={settings}
+            onChange={changeSettings}
+            onClose={() => setModal(null)}
+          />
+        )}
+        {modal === 'shortcuts' && <ShortcutsDialog onClose={() => setModal(null)} />}
+        {typeof modal === 'object' && modal?.compare && editor && (
+          <CompareDialog
+            draftId={draft.id}
+            editor={editor}
+            current={() => {
+              const { meta, body, indicators } = session.content()
+              return { meta, body, indicators }
+            }}
+            setMeta={(m) => session.setMeta(m)}
+            start={modal.compare}
+            beforeBulkChange={keepRevision}
+            onClose={() => setModal(null)}
+          />
+        )}
+        {modal === 'import-report' && importReport && editor && (
+          <ImportReportDialog
+            editor={editor}
+            report={importReport}
+            indicators={session.indicators}
+            beforeBulkChange={keepRevision}
+            level3={settings.level3Numbering}
+            onClose={() => {
+              pendingImportReports.delete(draft.id)
+              setModal(null)
+            }}
+          />
+        )}
+        {pagesView && (
+          <PageView
+            spec={pagesView}
+            note={message}
+            onPages={pagesLaidOut}
+            onClose={() => setPagesView(null)}
+            onReveal={(node) => {
+              setPagesView(null)
+              editor?.commands.revealBlock(node)
+            }}
+            actions={
+              <>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => void exportFlow.start(() => openPages('pdf'))}
+                >
+                  导出 PDF
+                </button>
+                <button
+                  type="button"
+                  onClick={() => void exportFlow.start(() => openPages('print'))}
+                >
+                  打印
+                </button>
+              </>
+            }
+          />
+        )}
+      </Suspense>
       {exportFlow.dialog}
     </div>
   )

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 
 import type { DraftSummary } from '../../../domain/draft/draft.ts'
 import { api } from '../api/client.ts'
 import { pendingYearUpdates } from '../editor/year-update/YearUpdateBar.tsx'
 import { ImportDialog } from '../import/ImportDialog.tsx'
-import { RevisionsDialog } from '../revisions/RevisionsDialog.tsx'
+import { RevisionsDialog } from '../revisions/LazyRevisionsDialog.ts'
 import { ConfirmDialog } from '../ui/Dialog.tsx'
 import { navigate } from '../ui/useRoute.ts'
 import { failureMessage } from './draft-list.ts'
@@ -110,16 +110,18 @@ export function DraftsView({ version }: { version: string | null }) {
         }}
       />
     ) : modal?.kind === 'revisions' ? (
-      <RevisionsDialog
-        id={modal.draft.id}
-        title={modal.draft.title}
-        onClose={() => setModal(null)}
-        onRestored={(draft) => {
-          setModal(null)
-          setStatus(`已恢复“${draft.meta.title}”的历史版本`)
-          reload()
-        }}
-      />
+      <Suspense fallback={null}>
+        <RevisionsDialog
+          id={modal.draft.id}
+          title={modal.draft.title}
+          onClose={() => setModal(null)}
+          onRestored={(draft) => {
+            setModal(null)
+            setStatus(`已恢复“${draft.meta.title}”的历史版本`)
+            reload()
+          }}
+        />
+      </Suspense>
     ) : null
 
   return (

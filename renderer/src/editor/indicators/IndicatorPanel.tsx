@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import type { Node as PmNode } from '@tiptap/pm/model'
 import { NodeSelection } from '@tiptap/pm/state'
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { Suspense, lazy, useEffect, useState, useSyncExternalStore } from 'react'
 
 import type { UnitTable } from '../../../../domain/draft/draft.ts'
 import {
@@ -26,8 +26,15 @@ import {
 import { AddIndicatorDialog } from './AddIndicatorDialog.tsx'
 import type { IndicatorStore } from './indicator-store.ts'
 import { IndicatorCard } from './IndicatorCard.tsx'
-import { FillReturnDialog, MakeReturnsDialog, RollupDialog } from './ReturnsDialog.tsx'
 import { ensureSearchKeys, searchKeyOf } from './search-keys.ts'
+
+// The 报送表 dialogs load when first opened.
+const returnsDialog = () => import('./ReturnsDialog.tsx')
+const MakeReturnsDialog = lazy(() =>
+  returnsDialog().then((m) => ({ default: m.MakeReturnsDialog })),
+)
+const FillReturnDialog = lazy(() => returnsDialog().then((m) => ({ default: m.FillReturnDialog })))
+const RollupDialog = lazy(() => returnsDialog().then((m) => ({ default: m.RollupDialog })))
 
 /** Every reference to an indicator: its position and the section path it stands in. */
 function referencesOf(editor: Editor, id: string): { pos: number; where: string }[] {
@@ -271,35 +278,37 @@ export function IndicatorPanel({
           }}
         />
       )}
-      {returns && returnsOpen === 'make' && (
-        <MakeReturnsDialog
-          draftId={returns.draftId}
-          indicators={indicators}
-          flush={returns.flush}
-          onClose={() => setReturnsOpen(null)}
-        />
-      )}
-      {returns && returnsOpen === 'fill' && (
-        <FillReturnDialog
-          draftId={returns.draftId}
-          flush={returns.flush}
-          onClose={() => setReturnsOpen(null)}
-        />
-      )}
-      {returns && returnsOpen === 'sum' && (
-        <RollupDialog
-          draftId={returns.draftId}
-          indicators={indicators}
-          flush={returns.flush}
-          beforeBulkChange={returns.beforeBulkChange}
-          onApply={(patches, table) => {
-            for (const p of patches) store.update(p.id, { current: p.current, source: p.source })
-            if (table) returns.setUnitTable(table)
-            setApplied((n) => n + 1)
-          }}
-          onClose={() => setReturnsOpen(null)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {returns && returnsOpen === 'make' && (
+          <MakeReturnsDialog
+            draftId={returns.draftId}
+            indicators={indicators}
+            flush={returns.flush}
+            onClose={() => setReturnsOpen(null)}
+          />
+        )}
+        {returns && returnsOpen === 'fill' && (
+          <FillReturnDialog
+            draftId={returns.draftId}
+            flush={returns.flush}
+            onClose={() => setReturnsOpen(null)}
+          />
+        )}
+        {returns && returnsOpen === 'sum' && (
+          <RollupDialog
+            draftId={returns.draftId}
+            indicators={indicators}
+            flush={returns.flush}
+            beforeBulkChange={returns.beforeBulkChange}
+            onApply={(patches, table) => {
+              for (const p of patches) store.update(p.id, { current: p.current, source: p.source })
+              if (table) returns.setUnitTable(table)
+              setApplied((n) => n + 1)
+            }}
+            onClose={() => setReturnsOpen(null)}
+          />
+        )}
+      </Suspense>
       {removing && (
         <ConfirmDialog
           title="删除指标"

@@ -45,9 +45,12 @@ declare module '@tiptap/core' {
   }
 }
 
+// A set rather than a schema parse: every reference asks as the report is drawn.
+const FORMS: ReadonlySet<unknown> = new Set(referenceFormSchema.options)
+
 function formOf(node: PmNode): ReferenceForm {
-  const form = referenceFormSchema.safeParse(node.attrs.form)
-  return form.success ? form.data : 'value'
+  const form: unknown = node.attrs.form
+  return FORMS.has(form) ? (form as ReferenceForm) : 'value'
 }
 
 /** What a reference shows: the figure, or a bracketed note the checks and export will list. */
