@@ -1,11 +1,22 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { packedDependencies } from '../../bench/packed-files.ts'
+import { draftFromTemplate, newDraftFile } from '../../domain/draft/new-draft.ts'
+import { catalogueEntry } from '../../domain/indicators/catalogue.ts'
+import { indicatorFromCatalogue } from '../../domain/indicators/model.ts'
 import { TEAM_REPORTS as fixtures } from '../support/external-corpus.ts'
 
 const root = join(import.meta.dirname, '../..')
@@ -32,7 +43,15 @@ describe('caogao installed from the packed tarball', () => {
     })
       .split('\n')
       .filter((p) => p.includes('node_modules'))
-    for (const file of packedDependencies(production)) {
+    // And playwright-core whole, which the app leaves out and npm installs with the command
+    // line (its PDF export drives a browser with it).
+    const playwright = production.filter((p) => p.endsWith(join('node_modules', 'playwright-core')))
+    const cliOnly = playwright.flatMap((p) =>
+      readdirSync(p, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name)),
+    )
+    for (const file of [...packedDependencies(production), ...cliOnly]) {
       const target = join(dir, relative(root, file))
       mkdirSync(dirname(target), { recursive: true })
       copyFileSync(file, target)
@@ -76,4 +95,45 @@ describe('caogao installed from the packed tarball', () => {
     expect(back.stderr).toBe('')
     expect(back.stdout).toContain(`已导入：${draft}`)
   })
+
+  it('writes 报送表 with exceljs, from the files the package keeps', () => {
+    const content = draftFromTemplate({
+      kind: 'annual',
+      topic: '',
+      unit: '某某县教育局',
+      year: 2026,
+    })
+    content.indicators = [indicatorFromCatalogue(catalogueEntry('primary-students')!, 'i-1')]
+    const draft = join(dir, '报送.json')
+    writeFileSync(
+      draft,
+      JSON.stringify(newDraftFile(content, '0b7d8f0e-3f8a-4b6e-9a51-1d2c3e4f5a6c', new Date())),
+    )
+    const sheets = join(dir, '报送表')
+    const made = spawnSync(
+      process.execPath,
+      [bin, 'sheet', draft, '--units', '甲镇', '-o', sheets],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(made.stderr).toBe('')
+    expect(readdirSync(sheets)).toEqual(['甲镇-报送表.xlsx'])
+  })
+
+  it.runIf(existsSync('/usr/bin/chromium'))(
+    'prints a PDF with playwright-core, from the files the package keeps',
+    { timeout: 60_000 },
+    () => {
+      const input = join(dir, '打印.txt')
+      copyFileSync(join(fixtures, 'county-annual.txt'), input)
+      const out = join(dir, '输出.pdf')
+      const run = spawnSync(process.execPath, [bin, 'export', input, '--pdf', '-o', out], {
+        encoding: 'utf8',
+        env: { ...process.env, CAOGAO_BROWSER: '/usr/bin/chromium' },
+      })
+      expect(run.stderr).toBe('')
+      expect(readFileSync(out).subarray(0, 4).toString()).toBe('%PDF')
+    },
+  )
 })
