@@ -14,6 +14,8 @@ export default defineConfig({
           // The command line, run by bin/caogao.js as plain JavaScript (Node will not strip
           // types under node_modules, and the bundle starts faster than the sources).
           cli: resolve(import.meta.dirname, 'electron/cli/main.ts'),
+          // The page layout the command line's PDF export runs in a headless browser.
+          'page-layout': resolve(import.meta.dirname, 'renderer/src/pages/page-layout-entry.ts'),
         },
       },
     },

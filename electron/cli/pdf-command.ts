@@ -59,14 +59,14 @@ export async function renderPdf(
   spec: PageSpec,
   browser: string,
 ): Promise<{ pdf: Buffer; pages: number }> {
-  // Loaded by path: the module touches the DOM only inside the browser it is sent to.
-  const pagesDir = join(import.meta.dirname, '../../renderer/src/pages')
-  const { layoutPages } = (await import(pathToFileURL(join(pagesDir, 'layout-pages.ts')).href)) as {
+  // Loaded by path, untyped here: the module touches the DOM only inside the browser it is
+  // sent to. The build has it beside the command line; the repository runs the sources.
+  const here = import.meta.dirname
+  const module =
+    [join(here, 'page-layout.js'), join(here, '../page-layout.js')].find((f) => existsSync(f)) ??
+    join(here, '../../renderer/src/pages/page-layout-entry.ts')
+  const { layoutPages, PAGES_PRINT_CSS } = (await import(pathToFileURL(module).href)) as {
     layoutPages: (root: unknown, spec: PageSpec) => number
-  }
-  const { PAGES_PRINT_CSS } = (await import(
-    pathToFileURL(join(pagesDir, 'print-css.ts')).href
-  )) as {
     PAGES_PRINT_CSS: string
   }
   const launched = await chromium.launch({ executablePath: browser, headless: true })
