@@ -303,7 +303,9 @@ export function DraftEditor({
               beforeBulkChange={keepRevision}
               onClose={() => {
                 setFindState(null)
-                editor.commands.focus()
+                // In this same task, not a frame later as Tiptap's focus command does: the
+                // next key after Esc must reach the text, not the page.
+                editor.view.focus()
               }}
             />
           )}
