@@ -6,6 +6,7 @@ import type { Profiler } from 'inspector'
 import { launchChromium } from '../test/e2e/support.ts'
 import { appSubject, editableAt } from './renderer.ts'
 import { generateReport } from './report-fixture.ts'
+import { selfTimes } from './stats.ts'
 
 interface TraceEvent {
   name: string
@@ -47,15 +48,7 @@ try {
       const when = ((e.ts - start) / 1000).toFixed(0).padStart(5)
       console.log(`  ${when} ms  +${(e.dur! / 1000).toFixed(1).padStart(6)} ms  ${e.name}`)
     }
-    const self = new Map<string, number>()
-    const dt = new Map<number, number>()
-    profile.samples!.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + profile.timeDeltas![i]!))
-    for (const node of profile.nodes) {
-      const f = node.callFrame
-      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').at(-1)}:${f.lineNumber}:${f.columnNumber}`
-      self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0) / 1000)
-    }
-    for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    for (const [key, ms] of selfTimes(profile).slice(0, 15))
       console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${key}`)
     await page.close()
   }

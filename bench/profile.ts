@@ -5,6 +5,7 @@ import type { Profiler } from 'inspector'
 import { launchChromium } from '../test/e2e/support.ts'
 import { appSubject, editableAt, placeCaret } from './renderer.ts'
 import { generateReport } from './report-fixture.ts'
+import { nodeMs, selfTimes } from './stats.ts'
 
 const app = await appSubject(generateReport(100_000))
 const browser = await launchChromium()
@@ -20,20 +21,13 @@ for (let i = 0; i < 100; i++) {
   await new Promise((r) => setTimeout(r, 80))
 }
 const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profiler.Profile }
-const self = new Map<string, number>()
-const dt = new Map<number, number>()
-profile.samples!.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + profile.timeDeltas![i]!))
-for (const node of profile.nodes) {
-  const f = node.callFrame
-  const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').at(-1)}:${f.lineNumber}:${f.columnNumber}`
-  self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0) / 1000)
-}
+const dt = nodeMs(profile)
 const parent = new Map<number, number>()
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
 const byId = new Map(profile.nodes.map((n) => [n.id, n]))
 const total = new Map<string, number>()
 for (const n of profile.nodes) {
-  const ms = (dt.get(n.id) ?? 0) / 1000
+  const ms = dt.get(n.id) ?? 0
   if (!ms) continue
   const seen = new Set<string>()
   for (let id: number | undefined = n.id; id !== undefined; id = parent.get(id)) {
@@ -47,7 +41,7 @@ console.log('--- inclusive')
 for (const [k, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 45))
   console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`)
 console.log('--- self')
-const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)
+const top = selfTimes(profile).slice(0, 40)
 for (const [k, ms] of top) console.log(`${ms.toFixed(1).padStart(8)} ms  ${k}`)
 await browser.close()
 await app.host.close()

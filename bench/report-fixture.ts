@@ -10,6 +10,7 @@ import { heading, paragraph, type DocNode } from '../domain/draft/doc.ts'
 import type { DraftContent, DraftFile } from '../domain/draft/draft.ts'
 import { catalogueEntry } from '../domain/indicators/catalogue.ts'
 import { indicatorFromCatalogue } from '../domain/indicators/model.ts'
+import { seededRandom } from './stats.ts'
 
 const FIXTURES = join(import.meta.dirname, '../test/fixtures/reports')
 
@@ -29,13 +30,7 @@ function fixtureSentences(): string[] {
 function passOrder(sentences: string[], pass: number): string[] {
   if (pass === 0) return sentences
   const out = [...sentences]
-  let seed = pass * 0x9e3779b1
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const random = seededRandom(pass * 0x9e3779b1)
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))
     ;[out[i], out[j]] = [out[j]!, out[i]!]

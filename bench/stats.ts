@@ -1,4 +1,5 @@
 // Figures of the benchmarks: samples, their median and tails, printed beside target and baseline.
+import type { Profiler } from 'inspector'
 
 export interface Row {
   name: string
@@ -52,4 +53,25 @@ export function printRows(title: string, rows: readonly Row[]): void {
       `${r.name.padEnd(50)} ${stats(r.samples)}${r.target ? `   [${r.target}]` : ''}${base}`,
     )
   }
+}
+
+/** Milliseconds sampled in each node of a CPU profile. */
+export function nodeMs(profile: Profiler.Profile): Map<number, number> {
+  const ms = new Map<number, number>()
+  profile.samples!.forEach((id, i) =>
+    ms.set(id, (ms.get(id) ?? 0) + profile.timeDeltas![i]! / 1000),
+  )
+  return ms
+}
+
+/** Self time of each function (name, file, line, column) in a CPU profile, most first. */
+export function selfTimes(profile: Profiler.Profile): [string, number][] {
+  const ms = nodeMs(profile)
+  const self = new Map<string, number>()
+  for (const node of profile.nodes) {
+    const f = node.callFrame
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').at(-1)}:${f.lineNumber}:${f.columnNumber}`
+    self.set(key, (self.get(key) ?? 0) + (ms.get(node.id) ?? 0))
+  }
+  return [...self].sort((a, b) => b[1] - a[1])
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { placeCaret } from '../../bench/renderer.ts'
 import { generateReport } from '../../bench/report-fixture.ts'
+import { median } from '../../bench/stats.ts'
 import { openNewDraft } from './page-api.ts'
 import { useBrowser } from './support.ts'
 
@@ -22,8 +23,6 @@ async function layoutPerKey(page: Page, keys: number): Promise<number[]> {
   await cdp.detach()
   return events.filter((e) => e.name === 'Layout' && e.ph === 'X').map((e) => e.dur! / 1000)
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 describe('a keystroke lays out its paragraph, not the report', () => {
   const session = useBrowser({ pagePerTest: true })

@@ -172,8 +172,6 @@ export function renderDocx(
     })
   }
   const text = { style: STYLE.text }
-  // 正文 is the default paragraph style: a body paragraph names none.
-  const body = {}
   const blank = () => new Paragraph({ ...text, children: [] })
 
   /** The character style of a heading's own words: 黑体, 楷体, or the body font, bold or not. */
@@ -186,11 +184,11 @@ export function renderDocx(
           ? STYLE.level3
           : undefined
 
+  // 正文 is the default paragraph style: a body paragraph names none.
   const block = (b: ExportBlock) =>
     b.kind === 'paragraph'
-      ? new Paragraph({ ...body, children: [run(b.text)] })
+      ? new Paragraph({ children: [run(b.text)] })
       : new Paragraph({
-          ...body,
           keepNext: b.runs.length === 1,
           children: b.runs.map((r) =>
             run(r.text, r.role === 'heading' ? headingStyle(b.level) : undefined),
@@ -198,8 +196,8 @@ export function renderDocx(
         })
   const markedBlock = (b: MarkedBlock) =>
     b.kind === 'paragraph'
-      ? slot(body, [], b)
-      : slot({ ...body, keepNext: !b.runIn }, [], b, (role) =>
+      ? slot({}, [], b)
+      : slot({ keepNext: !b.runIn }, [], b, (role) =>
           role === 'heading' ? headingStyle(b.level) : undefined,
         )
 
@@ -216,8 +214,7 @@ export function renderDocx(
     children.push(slot(text, [run(model.recipient ?? '')], recipient ?? undefined))
   children.push(...(marks ? marks.document.blocks.map(markedBlock) : model.blocks.map(block)))
   if (model.attachmentNotes.length > 0) children.push(blank())
-  for (const note of model.attachmentNotes)
-    children.push(new Paragraph({ ...body, children: [run(note)] }))
+  for (const note of model.attachmentNotes) children.push(new Paragraph({ children: [run(note)] }))
   children.push(blank())
   const signature = marks ? marks.document.signature : null
   if (model.signature || signature) {
